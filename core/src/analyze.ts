@@ -1,0 +1,89 @@
+import { classifyClosing } from './closing';
+import { replyDueBy } from './deadline';
+import { extractForward, hasForwardStructure } from './extract';
+import type { Flag, FlagCode } from './findings';
+import { flag } from './flags';
+import type { IncomingMessage } from './message';
+import { RAKUTEN_DE, type MarketplaceProfile } from './profile';
+import { judgeSender, type SenderVerdict } from './sender-trust';
+import { DEFAULT_SETTINGS, type Settings } from './settings';
+import { htmlToText, normalizeText } from './text';
+
+export interface AnalyzeOptions {
+  readonly settings?: Settings | undefined;
+  readonly profile?: MarketplaceProfile | undefined;
+  /**
+   * Characters of body text read at most. Genuine forwards are a few KB; a cap keeps a hostile 20 MB body
+   * from costing the sidebar seconds, and the header block and markers always sit at the top.
+   */
+  readonly maxTextLength?: number | undefined;
+}
+
+export const DEFAULT_MAX_TEXT_LENGTH = 1_000_000;
+
+export interface MessageAnalysis {
+  readonly kind: SenderVerdict;
+  readonly orderNumber: string | null;
+  readonly orderNumberWellFormed: boolean | null;
+  readonly customerName: string | null;
+  readonly customerMessage: string | null;
+  readonly closingOnly: boolean | null;
+  /** Where the answer must go; only for a genuine customer forward. */
+  readonly replyTo: string | null;
+  readonly receivedAt: Date | null;
+  readonly replyDueBy: Date | null;
+  readonly flags: readonly Flag[];
+}
+
+/** The body a person would read: the plain part, or the HTML part when only it carries the forward. */
+export function readableBody(message: IncomingMessage, profile: MarketplaceProfile, maxLength: number): { text: string; truncated: boolean } {
+  const cap = (value: string) => ({ text: value.slice(0, maxLength), truncated: value.length > maxLength });
+  const plain = cap(normalizeText(message.text.slice(0, maxLength + 1)));
+  if (!message.html || (plain.text.trim() !== '' && hasForwardStructure(plain.text, profile))) return plain;
+  const fromHtml = cap(htmlToText(message.html.slice(0, maxLength * 4)));
+  return hasForwardStructure(fromHtml.text, profile) || plain.text.trim() === '' ? fromHtml : plain;
+}
+
+export function analyzeMessage(message: IncomingMessage, options: AnalyzeOptions = {}): MessageAnalysis {
+  const profile = options.profile ?? RAKUTEN_DE;
+  const settings = options.settings ?? DEFAULT_SETTINGS;
+  const body = readableBody(message, profile, options.maxTextLength ?? DEFAULT_MAX_TEXT_LENGTH);
+  const structured = hasForwardStructure(body.text, profile);
+  const trust = judgeSender(message, structured, profile);
+  const flagCodes: FlagCode[] = [...trust.reasons];
+  if (body.truncated) flagCodes.push('input-truncated');
+  const receivedAt = message.receivedAt && !Number.isNaN(message.receivedAt.getTime()) ? message.receivedAt : null;
+  const base = {
+    kind: trust.verdict,
+    orderNumber: null,
+    orderNumberWellFormed: null,
+    customerName: null,
+    customerMessage: null,
+    closingOnly: null,
+    replyTo: null,
+    receivedAt,
+    replyDueBy: null,
+  };
+  if (trust.verdict !== 'customer-forward') return { ...base, flags: flagCodes.map(flag) };
+
+  const forward = extractForward(body.text, profile);
+  flagCodes.push(...forward.flags);
+  const closing = forward.customerMessage === null ? null : classifyClosing(forward.customerMessage).closingOnly;
+  return {
+    ...base,
+    orderNumber: forward.orderNumber,
+    orderNumberWellFormed: forward.orderNumberWellFormed,
+    customerName: forward.customerName,
+    customerMessage: forward.customerMessage,
+    closingOnly: closing,
+    replyTo: profile.replyAddress,
+    replyDueBy: receivedAt
+      ? replyDueBy(receivedAt, {
+          bundesland: settings.bundesland,
+          saturdayIsWorkingDay: settings.saturdayIsWorkingDay,
+          workingDays: profile.deadline.workingDays,
+        })
+      : null,
+    flags: flagCodes.map(flag),
+  };
+}
