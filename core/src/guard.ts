@@ -22,11 +22,9 @@ function finding(code: FindingCode, severity: Severity, text: LocalizedText): Fi
 
 // "Hallo Rakuten", "Sehr geehrtes Rakuten-Team", "Dear Rakuten team": the reply reaches the customer unfiltered.
 function greetsMarketplace(text: string, profile: MarketplaceProfile): boolean {
-  const firstLines = text.slice(0, 400).toLowerCase().split('\n', 3).join(' ');
-  const greeting = /\b(hallo|hello|hi|hey|liebe[rs]?|sehr geehrte[rs]?|guten tag|dear|moin|servus)\b/.exec(firstLines);
-  if (!greeting) return false;
-  const after = firstLines.slice(greeting.index, greeting.index + 60);
-  return profile.wrongGreetingWords.some((word) => after.includes(word.toLowerCase()));
+  const firstLine = text.trimStart().slice(0, 200).split(/[\n,!:]/, 1)[0]?.toLowerCase() ?? '';
+  if (!/^(hallo|hello|hi|hey|liebe[rs]?|sehr geehrte[rs]?|guten tag|dear|moin|servus)\b/.test(firstLine)) return false;
+  return profile.wrongGreetingWords.some((word) => firstLine.includes(word.toLowerCase()));
 }
 
 const PLACEHOLDER = /\{\{[^{}\n]{0,80}\}\}|\[(?:name|kundenname|vorname|nachname|customer|customer name|bestellnummer|order number|datum|date)\]|\b(?:xxx|XXX)\b/i;

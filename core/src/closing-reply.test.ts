@@ -1,0 +1,29 @@
+import { suggestClosingReply } from './closing-reply';
+
+const settings = { shopName: 'Mustershop', signature: 'Ihr Team vom Mustershop\nwww.mustershop.example' };
+
+describe('suggestClosingReply', () => {
+  test('German: greets the customer by name and ends with the signature', () => {
+    const reply = suggestClosingReply({ customerName: 'Erika Musterfrau', settings, locale: 'de' });
+    expect(reply.split('\n')[0]).toBe('Guten Tag Erika Musterfrau,');
+    expect(reply.endsWith('Ihr Team vom Mustershop\nwww.mustershop.example')).toBe(true);
+    expect(reply).not.toMatch(/rakuten/i);
+  });
+
+  test('English variant', () => {
+    const reply = suggestClosingReply({ customerName: 'John Smith', settings, locale: 'en' });
+    expect(reply.split('\n')[0]).toBe('Dear John Smith,');
+    expect(reply).toContain('Kind regards');
+  });
+
+  test('without a name or signature it still reads well, falling back to the shop name', () => {
+    const reply = suggestClosingReply({ customerName: null, settings: { shopName: 'Mustershop', signature: '' }, locale: 'de' });
+    expect(reply.split('\n')[0]).toBe('Guten Tag,');
+    expect(reply.endsWith('Freundliche Grüße\nMustershop')).toBe(true);
+  });
+
+  test('a hostile name is flattened to plain text on one line', () => {
+    const reply = suggestClosingReply({ customerName: 'Eve\n<img src=x>{{evil}}', settings, locale: 'de' });
+    expect(reply.split('\n')[0]).toBe('Guten Tag Eve img src=x evil,');
+  });
+});
