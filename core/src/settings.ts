@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { excerpt, err, ok, type Result } from './result';
 
 /** The 16 German states by their ISO 3166-2:DE codes, for state public holidays. */
@@ -10,14 +10,14 @@ export type Bundesland = (typeof BUNDESLAENDER)[number];
 export const BundeslandSchema = z.enum(BUNDESLAENDER);
 
 export const SettingsSchema = z.object({
-  shopName: z.string().trim().max(200).default(''),
+  shopName: z._default(z.string().check(z.trim(), z.maxLength(200)), ''),
   /** Ends every suggested reply; several lines allowed. */
-  signature: z.string().max(2000).default(''),
+  signature: z._default(z.string().check(z.maxLength(2000)), ''),
   /** State whose public holidays also stop the clock; null for nationwide holidays only. */
-  bundesland: BundeslandSchema.nullable().default(null),
+  bundesland: z._default(z.nullable(BundeslandSchema), null),
   /** Saturday counts as a working day (the legal "Werktag"). */
-  saturdayIsWorkingDay: z.boolean().default(false),
-  locale: z.enum(['de', 'en']).default('de'),
+  saturdayIsWorkingDay: z._default(z.boolean(), false),
+  locale: z._default(z.enum(['de', 'en']), 'de'),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;
