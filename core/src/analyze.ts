@@ -5,6 +5,7 @@ import type { Flag, FlagCode } from './findings';
 import { flag } from './flags';
 import type { IncomingMessage } from './message';
 import { RAKUTEN_DE, type MarketplaceProfile } from './profile';
+import { mentionsRewards } from './rakuten-support';
 import { judgeSender, type SenderVerdict } from './sender-trust';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 import { htmlToText, normalizeText } from './text';
@@ -68,6 +69,7 @@ export function analyzeMessage(message: IncomingMessage, options: AnalyzeOptions
 
   const forward = extractForward(body.text, profile);
   flagCodes.push(...forward.flags);
+  if (forward.customerMessage !== null && mentionsRewards(forward.customerMessage)) flagCodes.push('rewards-matter');
   const closing = forward.customerMessage === null ? null : classifyClosing(forward.customerMessage).closingOnly;
   return {
     ...base,

@@ -27,7 +27,8 @@ export type FlagCode =
   | 'lookalike-domain'
   | 'authentication-failed'
   | 'marketplace-look-without-genuine-sender'
-  | 'input-truncated';
+  | 'input-truncated'
+  | 'rewards-matter';
 
 export interface Flag {
   readonly code: FlagCode;

@@ -29,6 +29,10 @@ const FLAG_TEXT: Readonly<Record<FlagCode, LocalizedText>> = {
     de: 'Sieht aus wie eine Rakuten-Weiterleitung, kommt aber nicht von service@rakuten.de.',
     en: 'Looks like a Rakuten forward but does not come from service@rakuten.de.',
   },
+  'rewards-matter': {
+    de: 'Es geht um Rakuten Rewards, Ebates oder Cashback – das ist Sache von Rakuten, nicht des Händlers. Antworten Sie trotzdem und verweisen Sie auf https://www.rakuten.com/help.',
+    en: 'This is about Rakuten Rewards, Ebates or cashback – Rakuten’s matter, not the merchant’s. Still reply, and point to https://www.rakuten.com/help.',
+  },
   'input-truncated': {
     de: 'Die Nachricht war sehr lang; nur ihr Anfang wurde gelesen.',
     en: 'The message was very long; only its beginning was read.',

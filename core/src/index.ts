@@ -32,3 +32,13 @@ export type { Bundesland, Settings, SettingsInput } from './settings';
 export { decodeEntities, htmlToText, normalizeText } from './text';
 export { SIDEBAR_TEXT, SOON_MS, countdown, formatBerlin, sortFindings, t, unansweredLines } from './sidebar-model';
 export type { Countdown, Tone, UnansweredLine } from './sidebar-model';
+export {
+  RAKUTEN_SUPPORT_CHANNELS,
+  RAKUTEN_SUPPORT_SOURCE,
+  RAKUTEN_SUPPORT_TIPS,
+  REWARDS_HELP_URL,
+  composeSupportRequest,
+  detectEnvironment,
+  mentionsRewards,
+} from './rakuten-support';
+export type { SupportChannel, SupportRequestInput } from './rakuten-support';
