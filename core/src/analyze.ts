@@ -3,6 +3,7 @@ import { replyDueBy } from './deadline';
 import { extractForward, hasForwardStructure } from './extract';
 import type { Flag, FlagCode } from './findings';
 import { flag } from './flags';
+import { FIRST_SUPPORTED_YEAR, LAST_SUPPORTED_YEAR } from './holidays';
 import type { IncomingMessage } from './message';
 import { RAKUTEN_DE, type MarketplaceProfile } from './profile';
 import { mentionsRewards } from './rakuten-support';
@@ -45,6 +46,12 @@ export function readableBody(message: IncomingMessage, profile: MarketplaceProfi
   return hasForwardStructure(fromHtml.text, profile) || plain.text.trim() === '' ? fromHtml : plain;
 }
 
+/** Holiday rules are known for these years only; a broken Date header outside them gets no deadline. */
+function withinCalendar(date: Date): boolean {
+  const year = date.getUTCFullYear();
+  return year >= FIRST_SUPPORTED_YEAR && year < LAST_SUPPORTED_YEAR;
+}
+
 export function analyzeMessage(message: IncomingMessage, options: AnalyzeOptions = {}): MessageAnalysis {
   const profile = options.profile ?? RAKUTEN_DE;
   const settings = options.settings ?? DEFAULT_SETTINGS;
@@ -79,7 +86,7 @@ export function analyzeMessage(message: IncomingMessage, options: AnalyzeOptions
     customerMessage: forward.customerMessage,
     closingOnly: closing,
     replyTo: profile.replyAddress,
-    replyDueBy: receivedAt
+    replyDueBy: receivedAt && withinCalendar(receivedAt)
       ? replyDueBy(receivedAt, {
           bundesland: settings.bundesland,
           saturdayIsWorkingDay: settings.saturdayIsWorkingDay,

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from './message';
 import type { MarketplaceProfile } from './profile';
 import type { FlagCode } from './findings';
+import { decodeDomain } from './punycode';
 
 export type SenderVerdict = 'customer-forward' | 'rakuten-notice' | 'spoofed' | 'unrelated';
 
@@ -54,7 +55,7 @@ function isOwnDomain(domain: string, profile: MarketplaceProfile): boolean {
 /** A domain that is not the marketplace's but reads like its brand: rakuten-de.com, rakuten.de.example.com, rаkuten.de. */
 function isLookalikeDomain(domain: string, profile: MarketplaceProfile): boolean {
   if (domain === '' || isOwnDomain(domain, profile)) return false;
-  return skeleton(domain).includes(profile.brand) || (domain.includes('xn--') && skeleton(domain).includes(profile.brand.slice(0, 4)));
+  return skeleton(decodeDomain(domain)).includes(profile.brand);
 }
 
 /** The display name carries an address or the brand: the classic way to look like the marketplace in a mail list. */
@@ -74,8 +75,13 @@ export function authenticationFailed(header: string | undefined, profile: Market
   for (const clause of clauses) {
     const match = /\b(spf|dkim|dmarc)\s*=\s*([a-z]+)/.exec(clause);
     if (!match || !FAILING_RESULTS.has(match[2] ?? '')) continue;
-    const names = clause.match(/[a-z0-9.-]+\.[a-z]{2,}/g) ?? [];
-    const domains = names.map((name) => domainOf(name) || name);
+    // Properties name the domain the result is about: smtp.mailfrom=…, header.d=…, header.from=….
+    const domains = clause
+      .split(/[\s()]+/)
+      .filter((token) => token.includes('='))
+      .map((token) => token.slice(token.lastIndexOf('=') + 1))
+      .filter((value) => value.includes('.'))
+      .map((value) => domainOf(value) || value);
     if (domains.length === 0 || domains.some((domain) => isOwnDomain(domain, profile))) return true;
   }
   return false;

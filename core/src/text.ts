@@ -3,13 +3,37 @@
  * attacker-controlled, so nothing here may backtrack.
  */
 
-const SPACE_LIKE = /[\u00a0\u2007\u202f\u2000-\u200a\u3000\t\f\v]/g;
-const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
-const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f]/g;
+/** What each odd character becomes: space-like ones a space, invisible and control ones nothing. */
+function replacementFor(code: number): string | null {
+  if (code === 0x09 || code === 0x0b || code === 0x0c || code === 0xa0 || code === 0x2007 || code === 0x202f || code === 0x3000) return ' ';
+  if (code >= 0x2000 && code <= 0x200a) return ' ';
+  if ((code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff || code === 0xad) return '';
+  if (code < 0x20 && code !== 0x0a && code !== 0x0d) return '';
+  if (code === 0x7f) return '';
+  return null;
+}
 
-/** Line breaks to \n, odd spaces (NBSP from HTML, tabs) to plain spaces, invisible characters gone. */
+/**
+ * Line breaks to \n, odd spaces (NBSP from HTML, tabs) to plain spaces, invisible characters gone.
+ * One pass over the characters, so that whitespace-dense hostile input stays linear.
+ */
 export function normalizeText(input: string): string {
-  return input.replace(/\r\n?/g, '\n').replace(SPACE_LIKE, ' ').replace(INVISIBLE, '').replace(CONTROL, '');
+  const parts: string[] = [];
+  let from = 0;
+  for (let index = 0; index < input.length; index++) {
+    const code = input.charCodeAt(index);
+    let replacement: string | null;
+    if (code === 0x0d) replacement = input.charCodeAt(index + 1) === 0x0a ? '' : '\n';
+    else if (code < 0x20 || code === 0x7f || code === 0xa0 || code === 0xad || code >= 0x2000) replacement = replacementFor(code);
+    else continue;
+    if (replacement === null) continue;
+    if (index > from) parts.push(input.slice(from, index));
+    if (replacement !== '') parts.push(replacement);
+    from = index + 1;
+  }
+  if (from === 0) return input;
+  parts.push(input.slice(from));
+  return parts.join('');
 }
 
 const NAMED_ENTITIES: Readonly<Record<string, string>> = {
