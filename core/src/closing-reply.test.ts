@@ -22,8 +22,11 @@ describe('suggestClosingReply', () => {
     expect(reply.endsWith('Freundliche Grüße\nMustershop')).toBe(true);
   });
 
-  test('a hostile name is flattened to plain text on one line', () => {
-    const reply = suggestClosingReply({ customerName: 'Eve\n<img src=x>{{evil}}', settings, locale: 'de' });
-    expect(reply.split('\n')[0]).toBe('Guten Tag Eve img src=x evil,');
-  });
+  test.each(['<img src=x onerror=alert(1)>', 'Eve\nBcc: x@evil.example', '{{ticket.requester.name}}'])(
+    'a hostile name %j is left out, not echoed',
+    (customerName) => {
+      const reply = suggestClosingReply({ customerName, settings, locale: 'de' });
+      expect(reply.split('\n')[0]).toBe('Guten Tag,');
+    },
+  );
 });

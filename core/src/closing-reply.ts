@@ -7,10 +7,14 @@ export interface ClosingReplyInput {
   readonly locale: Locale;
 }
 
-/** The name goes back to the customer in a mail: keep it one short line of printable text. */
+/**
+ * The name goes back to the customer in a mail. A name that carries markup, template braces or line breaks
+ * is not a name a person typed for themselves: leave it out rather than echo a mangled version.
+ */
 function safeName(name: string | null): string {
   if (!name) return '';
-  const cleaned = name.replace(/[\u0000-\u001f\u007f<>{}[\]]/g, ' ').replace(/\s+/g, ' ').trim();
+  if (/[\u0000-\u001f\u007f<>{}[\]\\]/.test(name)) return '';
+  const cleaned = name.replace(/\s+/g, ' ').trim();
   return cleaned.length > 80 ? '' : cleaned;
 }
 

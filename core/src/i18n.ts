@@ -8,7 +8,11 @@ export interface LocalizedText {
 
 export const LOCALES: readonly Locale[] = ['de', 'en'];
 
-/** Picks the agent's language: anything starting with "de" is German, everything else English. */
-export function localeFrom(tag: string | null | undefined): Locale {
-  return typeof tag === 'string' && /^de\b/i.test(tag.trim()) ? 'de' : 'en';
+/**
+ * Picks the agent's language: a tag starting with "de" is German, any other tag English, and no tag at all
+ * the fallback (German: the product's merchants are German first).
+ */
+export function localeFrom(tag: string | null | undefined, fallback: Locale = 'de'): Locale {
+  if (typeof tag !== 'string' || tag.trim() === '') return fallback;
+  return /^de\b/i.test(tag.trim()) ? 'de' : 'en';
 }

@@ -1,0 +1,104 @@
+import { conversationState } from '@rakuten-helpdesk/core';
+import { RAKUTEN, SPOOF_MAIL, forwardText } from '../../../test/freshdesk/support/rakuten-mail';
+import { FakeDocument, asElement, button, buttons, find, findAll, type FakeElement } from '../../test-support/fake-dom';
+import { ticketThread } from '../shared/thread';
+import { renderSidebar, type SidebarActions } from './render';
+import { failedView, loadingView, sidebarView } from './view-model';
+
+const received = new Date('2026-03-02T09:00:00Z');
+
+function setup(): { root: FakeElement; doc: FakeDocument; actions: SidebarActions & { copied: string[]; inserted: number; fixed: number } } {
+  const doc = new FakeDocument();
+  const root = doc.createElement('main');
+  const actions = {
+    copied: [] as string[],
+    inserted: 0,
+    fixed: 0,
+    copy(value: string) {
+      this.copied.push(value);
+      return Promise.resolve(value !== 'fails');
+    },
+    insertClosingReply() {
+      this.inserted++;
+    },
+    fixRecipients() {
+      this.fixed++;
+    },
+  };
+  return { root, doc, actions };
+}
+
+const stateOf = (text: string, requester: { email: string; name: string } = RAKUTEN) =>
+  conversationState(ticketThread({ id: 1, created_at: received.toISOString(), description_text: text }, requester, []));
+
+describe('renderSidebar', () => {
+  test('draws a genuine forward as text, with copy buttons and a ticking countdown', async () => {
+    const { root, actions } = setup();
+    const name = '<img src=x onerror=alert(1)>';
+    const view = sidebarView(stateOf(forwardText({ customerName: name, message: 'Danke, alles angekommen!' })), [], 'de');
+    const drawn = renderSidebar(asElement(root), view, 'de', actions, new Date('2026-03-02T10:00:00Z'));
+
+    expect(root.getAttribute('aria-busy')).toBe('false');
+    expect(root.getAttribute('lang')).toBe('de');
+    expect(findAll(root, 'fact__value').map((value) => value.textContent)).toEqual(['123-456-789', name, 'service@rakuten.de']);
+    expect(find(root, 'countdown').className).toBe('countdown countdown--ok');
+    expect(find(root, 'countdown').textContent).toBe('Noch 1 Tag 23 Std.');
+    drawn.tick(new Date('2026-03-03T22:00:00Z'));
+    expect(find(root, 'countdown').className).toBe('countdown countdown--warning');
+    drawn.tick(new Date('2026-03-05T09:00:00Z'));
+    expect(find(root, 'countdown').textContent).toBe('Überfällig seit 1 Tag 0 Std.');
+
+    button(root, 'Kopieren').click();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(actions.copied).toEqual(['123-456-789']);
+    expect(buttons(root)[1]?.textContent).toBe('Kopiert');
+    button(root, 'Abschlussantwort einfügen').click();
+    expect(actions.inserted).toBe(1);
+  });
+
+  test('a failed copy leaves the button as it was', async () => {
+    const { root, actions } = setup();
+    renderSidebar(asElement(root), sidebarView(stateOf(forwardText({ orderNumber: 'fails' })), [], 'de'), 'de', actions, received);
+    buttons(root)[0]?.click();
+    await Promise.resolve();
+    expect(buttons(root)[0]?.textContent).toBe('Kopieren');
+  });
+
+  test('draws findings with the fix, the spoof warning, loading and failure', () => {
+    const { root, actions } = setup();
+    const state = stateOf(forwardText());
+    renderSidebar(
+      asElement(root),
+      sidebarView(state, [{ code: 'wrong-recipient', severity: 'block', text: { de: 'Falscher Empfänger', en: 'Wrong recipient' } }], 'en'),
+      'en',
+      actions,
+      received,
+    );
+    expect(find(root, 'finding--block').textContent).toBe('Wrong recipient');
+    button(root, 'Send only to service@rakuten.de').click();
+    expect(actions.fixed).toBe(1);
+
+    renderSidebar(asElement(root), sidebarView(stateOf(SPOOF_MAIL.text, SPOOF_MAIL.requester), [], 'de'), 'de', actions, received);
+    expect(find(root, 'verdict--spoof').getAttribute('role')).toBe('alert');
+    expect(findAll(root, 'verdict__reasons')[0]?.children.length).toBe(3);
+    expect(buttons(root)).toEqual([]);
+
+    renderSidebar(asElement(root), loadingView('de'), 'de', actions, received);
+    expect(root.getAttribute('aria-busy')).toBe('true');
+    renderSidebar(asElement(root), failedView('de'), 'de', actions, received);
+    expect(find(root, 'banner--failed').textContent).toContain('gestört');
+  });
+
+  test('everything answered, and a forward without deadline or message', () => {
+    const { root, actions } = setup();
+    const answered = conversationState(
+      ticketThread({ id: 1, created_at: received.toISOString(), description_text: forwardText() }, RAKUTEN, [
+        { id: 2, created_at: '2026-03-02T10:00:00Z', source: 0, body_text: 'Antwort', to_emails: ['service@rakuten.de'] },
+      ]),
+    );
+    renderSidebar(asElement(root), sidebarView(answered, [], 'de'), 'de', actions, received);
+    expect(find(root, 'unanswered').textContent).toContain('Alle Kundennachrichten sind beantwortet.');
+    expect(findAll(root, 'countdown')).toEqual([]);
+  });
+});

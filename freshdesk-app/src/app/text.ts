@@ -1,0 +1,14 @@
+import type { LocalizedText } from '@rakuten-helpdesk/core';
+
+/** Words only this app shows; everything about Rakuten's rules comes worded from the core. */
+export const APP_TEXT = {
+  loading: { de: 'Ticket wird geprüft …', en: 'Checking the ticket …' },
+  missing: { de: 'nicht gefunden', en: 'not found' },
+  notifyTitle: { de: 'Rakuten-Assistent', en: 'Rakuten assistant' },
+  fixRecipients: { de: 'Nur an service@rakuten.de senden', en: 'Send only to service@rakuten.de' },
+  sendAgain: {
+    de: 'Zum Senden ohne Änderung erneut auf Senden klicken.',
+    en: 'Click Send again to send it unchanged.',
+  },
+  flags: { de: 'Bitte prüfen', en: 'Please check' },
+} as const satisfies Record<string, LocalizedText>;

@@ -1,0 +1,104 @@
+// Builds the FDK platform-3.0 app folder dist/app: server/server.js (Node), app/scripts/app.js (browser),
+// and everything under static/ (manifest, config, HTML, CSS, icon, test_data) copied as is.
+const fs = require('node:fs');
+const path = require('node:path');
+
+const STATIC_DIR = path.resolve(__dirname, 'static');
+const OUT_DIR = path.resolve(__dirname, 'dist/app');
+/** The one global the bundle defines; the footer below hands its handlers to FDK's `exports`. */
+const BUNDLE_GLOBAL = '__rakutenHandlers';
+
+function filesUnder(dir) {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? filesUnder(full) : [full];
+  });
+}
+
+/** Every handler the manifest names, in every module: server.js must define exactly these. */
+function manifestHandlers() {
+  const manifest = JSON.parse(fs.readFileSync(path.join(STATIC_DIR, 'manifest.json'), 'utf8'));
+  const names = Object.values(manifest.modules).flatMap((module) => Object.values(module.events ?? {}).map((event) => event.handler));
+  return [...new Set(names)];
+}
+
+/**
+ * FDK evaluates server.js as a script in a sandbox and reads the handlers from the global `exports`, which
+ * the script must assign: `exports = { handler: function … }`. A CommonJS `module.exports` would never be seen.
+ */
+function exportsFooter() {
+  const entries = manifestHandlers().map((name) => `  ${name}: function (args) { return ${BUNDLE_GLOBAL}.${name}(args); }`);
+  return `exports = {\n${entries.join(',\n')}\n};\n`;
+}
+
+/** Manifest, config, HTML, CSS and icon are data: copied, never transformed. */
+class CopyStaticFiles {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('CopyStaticFiles', (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: 'CopyStaticFiles', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          for (const file of filesUnder(STATIC_DIR)) {
+            const name = path.relative(STATIC_DIR, file).split(path.sep).join('/');
+            compilation.emitAsset(name, new compiler.webpack.sources.RawSource(fs.readFileSync(file)));
+            compilation.fileDependencies.add(file);
+          }
+        },
+      );
+    });
+  }
+}
+
+const shared = {
+  mode: 'production',
+  devtool: false,
+  output: { path: OUT_DIR },
+  resolve: {
+    extensions: ['.ts', '.js'],
+    // The core is built from source, as jest sees it, so the bundle never lags behind core/dist.
+    alias: { '@rakuten-helpdesk/core$': path.resolve(__dirname, '../core/src/index.ts') },
+  },
+  module: {
+    rules: [
+      {
+        test: /\.ts$/,
+        loader: 'ts-loader',
+        options: {
+          transpileOnly: true,
+          configFile: path.resolve(__dirname, 'tsconfig.json'),
+          // ES modules let webpack drop what neither side calls.
+          compilerOptions: { module: 'es2020', sourceMap: false, declaration: false, noEmit: false },
+        },
+      },
+    ],
+  },
+  performance: { hints: false },
+  stats: 'errors-warnings',
+};
+
+fs.rmSync(OUT_DIR, { recursive: true, force: true });
+
+module.exports = [
+  {
+    ...shared,
+    name: 'server',
+    entry: path.resolve(__dirname, 'src/server/index.ts'),
+    // Node APIs are not there in FDK's sandbox; 'node' only keeps webpack from adding browser shims.
+    target: ['node18', 'es2020'],
+    output: { ...shared.output, filename: 'server/server.js', library: { type: 'var', name: BUNDLE_GLOBAL } },
+    optimization: { minimize: false },
+    plugins: [
+      new CopyStaticFiles(),
+      (compiler) => {
+        new compiler.webpack.BannerPlugin({ banner: exportsFooter(), raw: true, footer: true, entryOnly: true }).apply(compiler);
+      },
+    ],
+  },
+  {
+    ...shared,
+    name: 'app',
+    entry: path.resolve(__dirname, 'src/app/main.ts'),
+    target: ['web', 'es2020'],
+    output: { ...shared.output, filename: 'app/scripts/app.js' },
+  },
+];
