@@ -42,3 +42,13 @@ export {
   mentionsRewards,
 } from './rakuten-support';
 export type { SupportChannel, SupportRequestInput } from './rakuten-support';
+export {
+  SAFE_SENDER_ADVICE,
+  autoReplyCheck,
+  checkFailed,
+  credentialsCheck,
+  fieldsCheck,
+  isMarketplaceMail,
+  spamCheck,
+} from './setup-check';
+export type { SetupCheckId, SetupCheckItem, SetupCheckStatus, SetupLink } from './setup-check';
