@@ -30,7 +30,7 @@ export type { SenderVerdict, TrustVerdict } from './sender-trust';
 export { BUNDESLAENDER, BundeslandSchema, DEFAULT_SETTINGS, SettingsSchema, parseSettings } from './settings';
 export type { Bundesland, Settings, SettingsInput } from './settings';
 export { decodeEntities, htmlToText, normalizeText } from './text';
-export { SIDEBAR_TEXT, SOON_MS, countdown, formatBerlin, sortFindings, t, unansweredLines } from './sidebar-model';
+export { SIDEBAR_TEXT, SOON_MS, countdown, formatBerlin, formatDeadline, sortFindings, t, unansweredLines } from './sidebar-model';
 export type { Countdown, Tone, UnansweredLine } from './sidebar-model';
 export {
   RAKUTEN_SUPPORT_CHANNELS,

@@ -1,5 +1,6 @@
 import type { ConversationState } from './conversation';
 import type { Finding } from './findings';
+import { addDays, berlinDateKey, berlinPartsOf, dayOfWeek, parseDateKey } from './berlin-time';
 import type { Locale, LocalizedText } from './i18n';
 
 /** Everything a helpdesk sidebar shows, already decided and worded; the apps only draw it in their look. */
@@ -56,6 +57,26 @@ export function formatBerlin(date: Date, locale: Locale): string {
   } catch {
     return date.toISOString();
   }
+}
+
+const WEEKDAYS: Readonly<Record<Locale, readonly string[]>> = {
+  de: ['So.', 'Mo.', 'Di.', 'Mi.', 'Do.', 'Fr.', 'Sa.'],
+  en: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
+};
+
+/**
+ * A deadline in Berlin wall time. One that falls on 00:00 is shown as 24:00 of the day before
+ * ("Di., 24.11.2026, 24:00"): "Mi., 00:00" reads as Wednesday to an agent, who would then answer a day late.
+ */
+export function formatDeadline(date: Date, locale: Locale): string {
+  const parts = berlinPartsOf(date);
+  const midnight = parts.hour === 0 && parts.minute === 0 && parts.second === 0 && parts.millisecond === 0;
+  const key = midnight ? addDays(berlinDateKey(date), -1) : berlinDateKey(date);
+  const { year, month, day } = parseDateKey(key);
+  const pad = (value: number) => String(value).padStart(2, '0');
+  const time = midnight ? '24:00' : `${pad(parts.hour)}:${pad(parts.minute)}`;
+  const weekday = WEEKDAYS[locale][dayOfWeek(key)] ?? '';
+  return locale === 'de' ? `${weekday}, ${pad(day)}.${pad(month)}.${year}, ${time}` : `${weekday}, ${pad(day)}/${pad(month)}/${year}, ${time}`;
 }
 
 export const SIDEBAR_TEXT = {

@@ -2,7 +2,7 @@ import type { FlagCode } from '../findings';
 import { flag } from '../flags';
 import type { LocalizedText } from '../i18n';
 import type { SenderVerdict } from '../sender-trust';
-import { SIDEBAR_TEXT, formatBerlin } from '../sidebar-model';
+import { SIDEBAR_TEXT, formatBerlin, formatDeadline } from '../sidebar-model';
 import { isErrorLine, type AnalysisLine, type CliErrorCode, type CliLine, type ErrorLine } from './cli-record';
 
 const KIND_TEXT: Readonly<Record<SenderVerdict, LocalizedText>> = {
@@ -46,8 +46,8 @@ function row(label: string, value: string): string {
   return [`${label.padEnd(LABEL_WIDTH - 1)} ${first}`, ...rest.map((line) => (line === '' ? '' : `${indent}${line}`))].join('\n');
 }
 
-function berlin(iso: string | null): string {
-  return iso === null ? '–' : `${formatBerlin(new Date(iso), 'de')} Uhr (Berlin)`;
+function berlin(iso: string | null, format: (date: Date, locale: 'de') => string = formatBerlin): string {
+  return iso === null ? '–' : `${format(new Date(iso), 'de')} Uhr (Berlin)`;
 }
 
 function messageExcerpt(message: string): string {
@@ -82,7 +82,7 @@ function analysisBlock(line: AnalysisLine): string[] {
       row('Nachricht / Message', line.customerMessage === null ? '–' : messageExcerpt(line.customerMessage)),
       row('Nur Abschluss / Closing only', closing),
       row('Antwort an / Reply to', line.replyTo ?? '–'),
-      row('Antworten bis / Reply by', berlin(line.replyDueBy)),
+      row('Antworten bis / Reply by', berlin(line.replyDueBy, formatDeadline)),
     );
   }
   rows.push(flagRows(line.flags));

@@ -1,6 +1,7 @@
 import {
   SIDEBAR_TEXT,
   formatBerlin,
+  formatDeadline,
   sortFindings,
   t,
   unansweredLines,
@@ -76,7 +77,7 @@ function genuineView(state: ConversationState, findings: readonly Finding[], loc
     ],
     replyTo: { label: t(SIDEBAR_TEXT.replyTo, locale), value: latest?.replyTo ?? null },
     deadline: state.replyDueBy
-      ? { label: t(SIDEBAR_TEXT.dueBy, locale), when: formatBerlin(state.replyDueBy, locale), dueBy: state.replyDueBy }
+      ? { label: t(SIDEBAR_TEXT.dueBy, locale), when: formatDeadline(state.replyDueBy, locale), dueBy: state.replyDueBy }
       : null,
     closing: state.closingOnly
       ? { text: t(SIDEBAR_TEXT.closingOnly, locale), action: t(SIDEBAR_TEXT.insertClosingReply, locale) }

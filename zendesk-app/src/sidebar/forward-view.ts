@@ -2,6 +2,7 @@ import {
   SIDEBAR_TEXT,
   countdown,
   formatBerlin,
+  formatDeadline,
   sortFindings,
   t,
   unansweredLines,
@@ -112,7 +113,7 @@ function customerMessage(doc: Document, latest: ForwardInThread | null, locale: 
 
 function deadline(doc: Document, dueBy: Date | null, countdownLine: HTMLElement, locale: Locale): HTMLElement {
   if (!dueBy) return el(doc, 'p', { class: 'notice notice--ok', 'data-part': 'all-answered' }, t(SIDEBAR_TEXT.allAnswered, locale));
-  const when = el(doc, 'span', { 'data-part': 'due-by' }, formatBerlin(dueBy, locale));
+  const when = el(doc, 'span', { 'data-part': 'due-by' }, formatDeadline(dueBy, locale));
   return section(doc, t(SIDEBAR_TEXT.dueBy, locale), el(doc, 'p', { class: 'deadline' }, when, ' ', countdownLine));
 }
 
