@@ -208,7 +208,7 @@ describe('Freshdesk ticket sidebar', () => {
     await expect(frame.locator('.fact__value').nth(1).textContent()).resolves.toBe(hostile);
     await frame.getByRole('button', { name: 'Abschlussantwort einfügen' }).click();
     await page.locator('#editor:not([hidden])').waitFor();
-    await expect(page.locator('#editor-body').innerText()).resolves.toMatch(/^Guten Tag img src=x onerror=alert\(1\),/);
+    await expect(page.locator('#editor-body').innerText()).resolves.toMatch(/^Guten Tag,\n/);
     expect(await page.locator('#editor-body img').count()).toBe(0);
     expect(await frame.locator('img').count()).toBe(0);
     await shoot('markup-name');
