@@ -1,4 +1,5 @@
-// Builds the Zendesk app folder dist/app: our bundle at assets/app.js plus everything under static/ as is.
+// Builds the Zendesk app folder dist/app: our bundles at assets/app.js (ticket sidebar) and assets/setup.js (nav bar)
+// plus everything under static/ as is.
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -33,7 +34,7 @@ class CopyStaticFiles {
 
 module.exports = {
   mode: 'production',
-  entry: { app: path.resolve(__dirname, 'src/entry.ts') },
+  entry: { app: path.resolve(__dirname, 'src/entry.ts'), setup: path.resolve(__dirname, 'src/nav-bar-entry.ts') },
   target: ['web', 'es2020'],
   output: { path: OUT_DIR, filename: 'assets/[name].js', clean: true },
   devtool: false,

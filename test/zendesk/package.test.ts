@@ -43,9 +43,12 @@ describe('Zendesk app package', () => {
   test('holds the app folder with manifest.json at the zip root', () => {
     expect(entries.map((entry) => entry.name).sort()).toEqual([
       'assets/app.js',
+      'assets/icon_nav_bar.svg',
       'assets/iframe.html',
       'assets/logo-small.png',
       'assets/logo.png',
+      'assets/setup.html',
+      'assets/setup.js',
       'manifest.json',
       'requirements.json',
       'translations/de.json',
@@ -65,16 +68,26 @@ describe('Zendesk app package', () => {
     expect(checkAppPackage(entries)).toEqual([]);
   });
 
-  test('iframe.html loads the ZAF SDK from Zendesk’s CDN, then our bundle', () => {
-    const html = new TextDecoder().decode(file('assets/iframe.html'));
+  test.each([
+    ['assets/iframe.html', 'app.js'],
+    ['assets/setup.html', 'setup.js'],
+  ])('%s loads the ZAF SDK from Zendesk’s CDN, then our bundle %s', (page, bundle) => {
+    const html = new TextDecoder().decode(file(page));
     const sdk = html.indexOf('<script src="https://static.zdassets.com/zendesk_app_framework_sdk/2.0/zaf_sdk.min.js"></script>');
-    const app = html.indexOf('<script src="app.js"></script>');
+    const app = html.indexOf(`<script src="${bundle}"></script>`);
     expect(sdk).toBeGreaterThan(0);
     expect(app).toBeGreaterThan(sdk);
   });
 
-  test('our own bundle stays within 40 KB gzipped (the ZAF SDK comes from Zendesk’s CDN)', () => {
-    expect(gzipSync(file('assets/app.js'), { level: 9 }).length).toBeLessThanOrEqual(40 * 1024);
+  test.each(['assets/app.js', 'assets/setup.js'])('%s stays within 40 KB gzipped (the ZAF SDK comes from Zendesk’s CDN)', (bundle) => {
+    expect(gzipSync(file(bundle), { level: 9 }).length).toBeLessThanOrEqual(40 * 1024);
+  });
+
+  test('the nav bar icon is one clean SVG drawn in currentColor, so Zendesk tints it like its own', () => {
+    const svg = new TextDecoder().decode(file('assets/icon_nav_bar.svg'));
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 18 18">/);
+    expect(svg).toContain('currentColor');
+    expect(svg).not.toMatch(/#[0-9a-f]{3,6}\b|rgb\(/i);
   });
 
   test('logos are real PNGs of the marketplace sizes; the small one is transparent', () => {
@@ -87,7 +100,7 @@ describe('Zendesk app package', () => {
     expect(manifest).toMatchObject({
       defaultLocale: 'de',
       frameworkVersion: '2.0',
-      location: { support: { ticket_sidebar: { url: 'assets/iframe.html', flexible: true } } },
+      location: { support: { ticket_sidebar: { url: 'assets/iframe.html', flexible: true }, nav_bar: { url: 'assets/setup.html' } } },
     });
     expect((manifest['parameters'] as { name: string; type: string }[]).map(({ name, type }) => `${name}:${type}`)).toEqual([
       'signature:multiline',
@@ -95,7 +108,20 @@ describe('Zendesk app package', () => {
       'saturdayIsWorkingDay:checkbox',
       'orderNumberFieldId:number',
       'customerNameFieldId:number',
+      'sid:text',
     ]);
+  });
+
+  test('every setting has a label and a help text in German and English; the SID says where to find it', () => {
+    const names = (json('manifest.json')['parameters'] as { name: string }[]).map((parameter) => parameter.name);
+    for (const locale of ['de', 'en']) {
+      const parameters = (json(`translations/${locale}.json`)['app'] as { parameters: Record<string, { label?: string; helpText?: string }> }).parameters;
+      for (const name of names) expect([locale, name, typeof parameters[name]?.label, typeof parameters[name]?.helpText]).toEqual([locale, name, 'string', 'string']);
+    }
+    const de = (json('translations/de.json')['app'] as { parameters: Record<string, { helpText: string }> }).parameters;
+    const en = (json('translations/en.json')['app'] as { parameters: Record<string, { helpText: string }> }).parameters;
+    expect(de['sid']?.helpText).toContain('oben rechts in Ihrem Rakuten-Dashboard');
+    expect(en['sid']?.helpText).toContain('top right of your Rakuten dashboard');
   });
 
   test('requirements create the two fields, the tagging trigger and the view', () => {
@@ -156,6 +182,14 @@ describe('Zendesk app package', () => {
     ['a logo of the wrong size', (copy) => copy.set('assets/logo.png', tinyPng(300, 6)), 'logo.wrong_size'],
     ['a small logo without transparency', (copy) => copy.set('assets/logo-small.png', tinyPng(128, 2)), 'logo.not_transparent'],
     ['a zip inside the zip', (copy) => copy.set('assets/backup.zip', zipSync({ 'a.txt': strToU8('a') })), 'unsupported_mime_type_detected'],
+    ['a nav bar location without its icon', (copy) => copy.delete('assets/icon_nav_bar.svg'), 'location_icon.missing'],
+    ['a top bar location without its icon', editJson('manifest.json', (m) => (((m['location'] as Record<string, Record<string, unknown>>)['support'] ?? {})['top_bar'] = { url: 'assets/setup.html' })), 'location_icon.missing'],
+    ['a nav bar page that is not in the zip', (copy) => copy.delete('assets/setup.html'), 'invalid_location_uri'],
+    ['an icon with a script', (copy) => copy.set('assets/icon_nav_bar.svg', strToU8('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 18 18"><script>alert(1)</script></svg>')), 'sanitised_svg'],
+    ['an icon with an event handler', (copy) => copy.set('assets/icon_nav_bar.svg', strToU8('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 18 18" onload="alert(1)"><path d="M0 0h18v18H0z"/></svg>')), 'sanitised_svg'],
+    ['an icon linking outside itself', (copy) => copy.set('assets/icon_nav_bar.svg', strToU8('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 18 18"><use href="https://evil.example/x.svg#a"/></svg>')), 'sanitised_svg'],
+    ['an icon with an embedded bitmap', (copy) => copy.set('assets/icon_nav_bar.svg', strToU8('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 18 18"><image href="data:image/png;base64,AAAA"/></svg>')), 'bitmap_in_svg'],
+    ['an icon without a viewBox', (copy) => copy.set('assets/icon_nav_bar.svg', strToU8('<svg xmlns="http://www.w3.org/2000/svg" width="18" height="18"><path d="M0 0h18v18H0z"/></svg>')), 'svg_icon.missing_viewbox'],
   ])('rejects a copy with %s', (_name, edit, code) => {
     expect(checkAppPackage(brokenCopy(edit)).map((found) => found.code)).toContain(code);
   });

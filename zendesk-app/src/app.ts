@@ -18,6 +18,7 @@ import { el, replaceChildren } from './sidebar/dom';
 import { fitFrameToContent } from './sidebar/fit-frame';
 import { forwardView, type ForwardView } from './sidebar/forward-view';
 import { failedView, loadingView, quietView, spoofedView } from './sidebar/quiet-views';
+import { supportSection } from './sidebar/support-section';
 import { APP_TEXT } from './texts';
 import { threadEntries } from './thread';
 import { markFirstRender, markRegistered } from './timing';
@@ -91,12 +92,13 @@ export function startSidebar(client: HelpdeskClient, doc: Document, clock: () =>
         },
       });
       view.showCountdown(clock());
-      show(view.element, settingsNote);
+      show(view.element, settingsNote, supportSection(doc, locale));
       void refreshFindings(state);
     } else if (state.kind === 'spoofed') {
       show(spoofedView(doc, state, locale), settingsNote);
     } else {
-      show(quietView(doc, state.kind, locale), settingsNote);
+      // Only a Rakuten notice gets the support channels; an unrelated ticket keeps its one grey line.
+      show(quietView(doc, state.kind, locale), settingsNote, state.kind === 'rakuten-notice' ? supportSection(doc, locale) : null);
     }
   }
 

@@ -1,4 +1,4 @@
-import { fieldIdsFrom, settingsFrom } from './settings';
+import { fieldIdsFrom, settingsFrom, sidFrom } from './settings';
 
 describe('settingsFrom', () => {
   test('ZAF hands over strings and booleans; the core reads them', () => {
@@ -28,5 +28,18 @@ describe('fieldIdsFrom', () => {
       customerName: 6,
     });
     expect(fieldIdsFrom({}, undefined)).toEqual({ orderNumber: null, customerName: null });
+  });
+});
+
+describe('sidFrom', () => {
+  test.each([
+    [{ settings: { sid: ' 3456789 ' } }, '3456789'],
+    [{ settings: { sid: 3456789 } }, '3456789'],
+    [{ settings: { sid: 'abc\n\tdef' } }, 'abc def'],
+    [{ settings: { sid: 'x'.repeat(80) } }, 'x'.repeat(40)],
+    [{ settings: {} }, ''],
+    [undefined, ''],
+  ])('%p → %p', (metadata, sid) => {
+    expect(sidFrom(metadata)).toBe(sid);
   });
 });

@@ -9,6 +9,7 @@ export const PARAMETER = {
   saturdayIsWorkingDay: 'saturdayIsWorkingDay',
   orderNumberFieldId: 'orderNumberFieldId',
   customerNameFieldId: 'customerNameFieldId',
+  sid: 'sid',
 } as const;
 
 /** requirements.json identifiers of the two ticket fields. */
@@ -37,4 +38,11 @@ export function fieldIdsFrom(requirements: Readonly<Record<string, unknown>>, me
     orderNumber: readFieldId(requirements[REQUIREMENT.orderNumber], raw[PARAMETER.orderNumberFieldId]),
     customerName: readFieldId(requirements[REQUIREMENT.customerName], raw[PARAMETER.customerNameFieldId]),
   };
+}
+
+/** The merchant's Rakuten SID for support requests: trimmed, one line, at most 40 characters; '' when unset. */
+export function sidFrom(metadata: unknown): string {
+  const raw = isRecord(metadata) && isRecord(metadata['settings']) ? metadata['settings'][PARAMETER.sid] : undefined;
+  const value = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw : '';
+  return value.replace(/\s+/g, ' ').trim().slice(0, 40);
 }

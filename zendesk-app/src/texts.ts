@@ -13,4 +13,11 @@ export const APP_TEXT = {
   },
   copyFailed: { de: 'Kopieren nicht möglich', en: 'Could not copy' },
   closingInserted: { de: 'Abschlussantwort eingefügt', en: 'Closing reply inserted' },
+  rewardsLink: { de: 'Rakuten-Hilfe öffnen (rakuten.com/help)', en: 'Open Rakuten help (rakuten.com/help)' },
+  copyLink: { de: 'Link kopieren', en: 'Copy link' },
+  supportContact: { de: 'Rakuten-Support kontaktieren', en: 'Contact Rakuten support' },
+  composerHint: {
+    de: 'Eine Support-Anfrage mit SID, Browser und Fehlermeldung verfassen Sie im Rakuten-Assistenten in der linken Navigationsleiste.',
+    en: 'Write a support request with SID, browser and error message in the Rakuten assistant in the navigation bar on the left.',
+  },
 } as const satisfies Record<string, LocalizedText>;

@@ -70,14 +70,14 @@ function decodeComment(raw: unknown): RestComment {
   };
 }
 
-function bodyOf(response: HttpResponse, what: string): Record<string, unknown> {
+export function bodyOf(response: HttpResponse, what: string): Record<string, unknown> {
   if (response.status < 200 || response.status >= 300) throw new ZendeskApiError(response.status, what);
   if (!isRecord(response.body)) throw new TypeError(`${what}: the answer is not a JSON object`);
   return response.body;
 }
 
 /** Next page of a cursor-paginated (links.next) or offset-paginated (next_page) list. */
-function nextPage(body: Record<string, unknown>): string | null {
+export function nextPage(body: Record<string, unknown>): string | null {
   const meta = isRecord(body['meta']) ? body['meta'] : {};
   const links = isRecord(body['links']) ? body['links'] : {};
   if (meta['has_more'] === true && typeof links['next'] === 'string') return links['next'];
@@ -85,7 +85,7 @@ function nextPage(body: Record<string, unknown>): string | null {
 }
 
 /** Absolute next-page links point at the account's host; ZAF wants the path. */
-function relative(url: string): string {
+export function relative(url: string): string {
   const match = /^https?:\/\/[^/]+(\/.*)$/.exec(url);
   return match?.[1] ?? url;
 }

@@ -1,7 +1,8 @@
 /**
  * A stand-in for Zendesk's agent workspace around one ticket: it speaks the ZAF postMessage protocol to the app
  * iframe, keeps the ticket editor's state (requester, CCs, status, comment, custom fields), runs the save hook on
- * Submit and answers `client.request` from the loopback API simulator served next to this page.
+ * Submit and answers `client.request` from the loopback API simulator served next to this page. In the nav bar
+ * location it shows the app as a full pane with no ticket: ticket paths then fail as they do in Zendesk.
  */
 import type { HostScenario, HostUser } from '../support/scenario';
 import type { AppMessage, HostMessage, ResponseArgs, ZafPathError, ZafRequestOptions } from '../support/zaf-wire';
@@ -87,9 +88,17 @@ function pathError(path: string): ZafPathError {
   return { name: 'InvalidPathError', message: `"${path}" is not a valid path for this location`, path };
 }
 
+/** What every location can read; the rest needs an open ticket. */
+const LOCATION_FREE_PATHS = /^(currentUser(\..+)?|requirement:.+)$/;
+
+function onTicket(): boolean {
+  return (state?.scenario.location ?? 'ticket_sidebar') === 'ticket_sidebar';
+}
+
 function read(path: string): { value: unknown } | null {
   const scenario = state?.scenario;
   if (!scenario || scenario.failingPaths.includes(path)) return null;
+  if (!onTicket() && !LOCATION_FREE_PATHS.test(path)) return null;
   const field = /^ticket\.customField:custom_field_(\d+)$/.exec(path);
   if (field?.[1]) {
     const input = fieldInput(field[1]);
@@ -103,7 +112,7 @@ function read(path: string): { value: unknown } | null {
   const values: Record<string, unknown> = {
     'ticket.id': scenario.ticketId,
     'currentUser.locale': scenario.locale,
-    currentUser: { id: 1, name: 'Agent', locale: scenario.locale, role: 'agent' },
+    currentUser: { id: 1, name: 'Anna Agentin', email: 'anna@muster-shop.example', locale: scenario.locale, role: 'admin' },
     'ticket.requester': requester(),
     'ticket.collaborators': collaborators(),
     'ticket.status': ui.status.value,
@@ -154,7 +163,12 @@ function answerInvoke(id: number, params: Readonly<Record<string, readonly unkno
       item.dataset['kind'] = String(args[1] ?? 'notice');
       item.textContent = String(args[0] ?? '');
       ui.notices.appendChild(item);
-    } else if (name === 'comment.appendText') {
+    } else if (name === 'routeTo') {
+      const item = document.createElement('li');
+      item.dataset['kind'] = 'route';
+      item.textContent = `routeTo ${args.map(String).join(' ')}`;
+      ui.notices.appendChild(item);
+    } else if (name === 'comment.appendText' && onTicket()) {
       ui.commentText.value += String(args[0] ?? '');
       fire('comment.text.changed', ui.commentText.value);
     }
@@ -212,10 +226,17 @@ function onAppMessage(event: MessageEvent): void {
   if (key === 'iframe.handshake') {
     state.handshakeAt = performance.now();
     const { scenario } = state;
+    const location = scenario.location ?? 'ticket_sidebar';
     post({
       key: 'zaf.app.registered',
       message: {
-        context: { product: 'support', location: 'ticket_sidebar', ticketId: scenario.ticketId, instanceGuid: scenario.appGuid, account: { subdomain: 'haendler' } },
+        context: {
+          product: 'support',
+          location,
+          ...(location === 'ticket_sidebar' ? { ticketId: scenario.ticketId } : {}),
+          instanceGuid: scenario.appGuid,
+          account: { subdomain: 'haendler' },
+        },
         metadata: { appId: 4242, installationId: 77, name: 'Rakuten-Antwortassistent', version: '0.1.0', settings: scenario.settings },
       },
     });
@@ -293,12 +314,14 @@ async function showThread(): Promise<void> {
   );
 }
 
-function start(scenario: HostScenario, appBaseUrl: string): void {
+/** `entryUrl`: the location's page as the app's manifest names it, on the app's own origin. */
+function start(scenario: HostScenario, entryUrl: string): void {
   const frame = document.createElement('iframe');
   frame.id = 'app';
   frame.title = 'Rakuten-Antwortassistent';
   const query = `origin=${encodeURIComponent(location.origin)}&app_guid=${encodeURIComponent(scenario.appGuid)}`;
-  state = { scenario, frame, appOrigin: new URL(appBaseUrl).origin, subscriptions: new Set(), pendingSave: null, handshakeAt: null, log: [] };
+  state = { scenario, frame, appOrigin: new URL(entryUrl).origin, subscriptions: new Set(), pendingSave: null, handshakeAt: null, log: [] };
+  document.body.classList.toggle('nav-bar', !onTicket());
   ui.requester.value = scenario.requester.email ?? '';
   ui.ccs.value = scenario.collaborators.map((user) => user.email ?? '').join(', ');
   ui.status.value = scenario.status;
@@ -323,15 +346,15 @@ function start(scenario: HostScenario, appBaseUrl: string): void {
   ui.commentText.addEventListener('input', () => fire('comment.text.changed', ui.commentText.value));
   ui.submit.addEventListener('click', () => void submit());
   window.addEventListener('message', onAppMessage);
-  frame.src = `${appBaseUrl}/assets/iframe.html?${query}`;
+  frame.src = `${entryUrl}?${query}`;
   ui.slot.appendChild(frame);
-  void showThread();
+  if (onTicket()) void showThread();
 }
 
 declare global {
   interface Window {
     zafHost: {
-      start(scenario: HostScenario, appBaseUrl: string): void;
+      start(scenario: HostScenario, entryUrl: string): void;
       log(): { kind: string; detail: unknown }[];
       subscriptions(): string[];
       fire(event: string, message?: unknown): void;

@@ -43,6 +43,68 @@ export interface TicketFixture {
   readonly users: ApiUser[];
 }
 
+export interface ApiTicketField {
+  readonly id: number;
+  readonly type: string;
+  readonly title: string;
+  readonly active: boolean;
+}
+
+export interface ApiTicketForm {
+  readonly id: number;
+  readonly name: string;
+  readonly active: boolean;
+  readonly default: boolean;
+  readonly ticket_field_ids: number[];
+}
+
+export interface ApiCondition {
+  readonly field: string;
+  readonly operator: string;
+  readonly value: unknown;
+}
+
+/** A ticket trigger as GET /api/v2/triggers returns it. */
+export interface ApiTrigger {
+  readonly id: number;
+  readonly title: string;
+  readonly active: boolean;
+  readonly position: number;
+  readonly conditions: { readonly all: ApiCondition[]; readonly any: ApiCondition[] };
+  readonly actions: { readonly field: string; readonly value: unknown }[];
+}
+
+export interface ApiSuspendedTicket {
+  readonly id: number;
+  readonly subject: string;
+  readonly author: { readonly id: number | null; readonly name: string; readonly email: string };
+  readonly recipient: string;
+  readonly cause: string;
+  readonly cause_id: number;
+  readonly created_at: string;
+}
+
+/** The account around the tickets: what the setup check reads. */
+export interface AccountFixture {
+  readonly ticketFields: ApiTicketField[];
+  /** null: a plan without ticket forms (the endpoint answers 404). */
+  readonly ticketForms: ApiTicketForm[] | null;
+  readonly triggers: ApiTrigger[];
+  readonly suspendedTickets: ApiSuspendedTicket[];
+  readonly users: ApiUser[];
+}
+
+/** A ticket made through POST /api/v2/tickets. */
+export interface CreatedTicket {
+  readonly id: number;
+  readonly subject: string;
+  readonly comment: { readonly body: string };
+  readonly requester_id: number;
+  readonly tags: string[];
+}
+
+const EMPTY_ACCOUNT: AccountFixture = { ticketFields: [], ticketForms: null, triggers: [], suspendedTickets: [], users: [] };
+
 /** A canned answer for the next matching request: a status, headers, and a body (or raw text). */
 export interface PlannedAnswer {
   readonly method: string;
@@ -59,6 +121,18 @@ export interface RecordedCall {
   /** 'app' for the sidebar's client.request, 'agent' for the host's own Submit, 'host' for display. */
   readonly from: 'app' | 'agent' | 'host';
   readonly body: unknown;
+}
+
+/** One page of a cursor-paginated list (page[size], page[after]), with Zendesk's meta and links. */
+function cursorPage<T>(list: readonly T[], url: URL, key: string): unknown {
+  const size = Math.min(100, Number(url.searchParams.get('page[size]') ?? '100'));
+  const after = Number(url.searchParams.get('page[after]') ?? '0');
+  const hasMore = after + size < list.length;
+  return {
+    [key]: list.slice(after, after + size),
+    meta: { has_more: hasMore, after_cursor: hasMore ? String(after + size) : null },
+    links: { next: hasMore ? `https://haendler.zendesk.com${url.pathname}?page[size]=${size}&page[after]=${after + size}` : null },
+  };
 }
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Readonly<Record<string, string>> = {}): void {
@@ -80,10 +154,14 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
 
 /**
  * Zendesk's REST API for one account, in memory, on loopback: tickets, comments (cursor pages, users
- * side-load), updates with safe_update, plus planned failures (429 with Retry-After, 5xx) and a call log.
+ * side-load), updates with safe_update; the account's ticket fields, forms, active triggers, user search and
+ * suspended tickets for the setup check, and ticket creation; plus planned failures (429 with Retry-After, 5xx)
+ * and a call log.
  */
 export class ZendeskApiSimulator {
   private fixtures = new Map<number, TicketFixture>();
+  private account: AccountFixture = EMPTY_ACCOUNT;
+  readonly created: CreatedTicket[] = [];
   private planned: PlannedAnswer[] = [];
   readonly calls: RecordedCall[] = [];
   /** Updates are stamped with real time (never going back), as fixtures date their comments relative to now. */
@@ -93,6 +171,12 @@ export class ZendeskApiSimulator {
     this.fixtures = new Map(fixtures.map((fixture) => [fixture.ticket.id, structuredClone(fixture)]));
     this.planned = [];
     this.calls.length = 0;
+    this.account = EMPTY_ACCOUNT;
+    this.created.length = 0;
+  }
+
+  useAccount(account: AccountFixture): void {
+    this.account = structuredClone(account);
   }
 
   /** The next request matching method and path gets this answer instead of the real one (once per plan). */
@@ -132,6 +216,9 @@ export class ZendeskApiSimulator {
       if (plan) return answer(plan.status, plan.body ?? { error: `planned ${plan.status}` }, plan.headers);
     }
 
+    const accountAnswer = this.accountRoute(method, url, body);
+    if (accountAnswer) return answer(accountAnswer.status, accountAnswer.body);
+
     const ticketMatch = /^\/api\/v2\/tickets\/(\d+)(\/comments)?\.json$/.exec(url.pathname);
     const fixture = ticketMatch ? this.fixtures.get(Number(ticketMatch[1])) : undefined;
     if (!ticketMatch || !fixture) return answer(404, { error: 'RecordNotFound' });
@@ -140,6 +227,46 @@ export class ZendeskApiSimulator {
     if (method === 'PUT') return this.update(fixture, body, answer);
     return answer(405, { error: 'MethodNotAllowed' });
   };
+
+  /** The account's admin endpoints (fields, forms, triggers, user search, suspended tickets) and ticket creation. */
+  private accountRoute(method: string, url: URL, body: unknown): { status: number; body: unknown } | null {
+    const path = url.pathname;
+    const account = this.account;
+    const field = /^\/api\/v2\/ticket_fields\/(\d+)\.json$/.exec(path);
+    if (field && method === 'GET') {
+      const found = account.ticketFields.find((candidate) => candidate.id === Number(field[1]));
+      return found ? { status: 200, body: { ticket_field: found } } : { status: 404, body: { error: 'RecordNotFound', description: 'Not found' } };
+    }
+    if (path === '/api/v2/ticket_forms.json' && method === 'GET') {
+      if (account.ticketForms === null) return { status: 404, body: { error: 'InvalidEndpoint', description: 'Not found' } };
+      return { status: 200, body: { ticket_forms: account.ticketForms, next_page: null, previous_page: null, count: account.ticketForms.length } };
+    }
+    if (path === '/api/v2/triggers/active.json' && method === 'GET') {
+      return { status: 200, body: cursorPage(account.triggers.filter((trigger) => trigger.active), url, 'triggers') };
+    }
+    if (path === '/api/v2/users/search.json' && method === 'GET') {
+      const query = (url.searchParams.get('query') ?? '').toLowerCase();
+      return { status: 200, body: { users: account.users.filter((user) => (user.email ?? '').toLowerCase().includes(query)), next_page: null, count: 0 } };
+    }
+    if (path === '/api/v2/suspended_tickets.json' && method === 'GET') {
+      return { status: 200, body: cursorPage(account.suspendedTickets, url, 'suspended_tickets') };
+    }
+    if (path === '/api/v2/tickets.json' && method === 'POST') {
+      const ticket = (body as { ticket?: Record<string, unknown> } | null)?.ticket;
+      const comment = ticket?.['comment'] as { body?: unknown } | undefined;
+      if (!ticket || typeof ticket['subject'] !== 'string' || typeof comment?.body !== 'string') return { status: 422, body: { error: 'RecordInvalid' } };
+      const created: CreatedTicket = {
+        id: 5000 + this.created.length + 1,
+        subject: ticket['subject'],
+        comment: { body: comment.body },
+        requester_id: Number(ticket['requester_id']),
+        tags: Array.isArray(ticket['tags']) ? (ticket['tags'] as string[]) : [],
+      };
+      this.created.push(created);
+      return { status: 201, body: { ticket: { id: created.id, subject: created.subject, requester_id: created.requester_id, status: 'new', tags: created.tags } } };
+    }
+    return null;
+  }
 
   private commentPage(fixture: TicketFixture, url: URL): unknown {
     const size = Number(url.searchParams.get('page[size]') ?? '100');

@@ -1,8 +1,8 @@
 /**
  * The rules Zendesk applies to an uploaded app zip, mirrored from zendesk/zendesk_apps_support
  * (lib/zendesk_apps_support/validations: manifest.rb, translations.rb, requirements.rb, marketplace.rb,
- * mime.rb, secure_settings.rb; manifest/parameter.rb, location.rb, app_version.rb, app_requirement.rb) plus the
- * marketplace's logo sizes. Error codes are the validator's own i18n keys, so a failure reads like Zendesk's.
+ * mime.rb, secure_settings.rb, svg.rb; manifest/parameter.rb, location.rb, app_version.rb, app_requirement.rb;
+ * package.rb's location icons) plus the marketplace's logo sizes. Error codes are the validator's own i18n keys, so a failure reads like Zendesk's.
  */
 
 export interface ZipEntry {
@@ -38,6 +38,20 @@ const UNSUPPORTED_EXTENSIONS = ['rar', 'zip', 'gzip', 'gz', 'pdf', 'doc', 'docx'
 const LOGOS: readonly { path: string; size: number; transparent: boolean }[] = [
   { path: 'assets/logo.png', size: 320, transparent: false },
   { path: 'assets/logo-small.png', size: 128, transparent: true },
+];
+
+/** package.rb LOCATIONS_WITH_ICONS_PER_PRODUCT: these locations show an icon the user clicks to open the app. */
+const LOCATIONS_WITH_ICONS: Readonly<Record<string, readonly string[]>> = { support: ['top_bar', 'nav_bar', 'system_top_bar', 'ticket_editor'], sell: ['top_bar'] };
+/**
+ * Zendesk runs every assets/*.svg through Loofah's :prune scrubber (svg.rb) and rewrites a file it changes. This
+ * is a conservative subset of Loofah's SVG safe list: markup outside it would be edited or dropped.
+ */
+const SVG_ELEMENTS = ['svg', 'g', 'path', 'circle', 'ellipse', 'line', 'polyline', 'polygon', 'rect', 'symbol', 'title', 'desc', 'defs', 'use', 'lineargradient', 'radialgradient', 'stop', 'clippath', 'mask'];
+const SVG_ATTRIBUTES = [
+  'xmlns', 'xmlns:xlink', 'viewbox', 'width', 'height', 'x', 'y', 'x1', 'y1', 'x2', 'y2', 'cx', 'cy', 'r', 'rx', 'ry', 'd', 'points',
+  'fill', 'fill-rule', 'fill-opacity', 'clip-rule', 'clip-path', 'mask', 'stroke', 'stroke-width', 'stroke-linecap', 'stroke-linejoin',
+  'stroke-miterlimit', 'stroke-opacity', 'stroke-dasharray', 'opacity', 'transform', 'id', 'class', 'offset', 'stop-color', 'stop-opacity',
+  'gradientunits', 'gradienttransform', 'preserveaspectratio', 'version', 'href', 'xlink:href',
 ];
 
 type Json = Record<string, unknown>;
@@ -293,10 +307,52 @@ function checkFiles(files: ReadonlyMap<string, ZipEntry>): RuleViolation[] {
   return found;
 }
 
+/**
+ * A location with an icon needs assets/icon_<location>.svg (or the PNG set from icon_<location>_inactive.png);
+ * without one Zendesk has no icon to show (package.rb build_location_icons_hash). A project rule, like the logos.
+ */
+function checkLocationIcons(manifest: Json, files: ReadonlyMap<string, ZipEntry>): RuleViolation[] {
+  const location = isObject(manifest['location']) ? manifest['location'] : {};
+  const found: RuleViolation[] = [];
+  for (const [rawHost, places] of Object.entries(location)) {
+    const host = LEGACY_HOSTS[rawHost] ?? rawHost;
+    if (!isObject(places)) continue;
+    for (const name of Object.keys(places)) {
+      if (!(LOCATIONS_WITH_ICONS[host] ?? []).includes(name)) continue;
+      if (!files.has(`assets/icon_${name}.svg`) && !files.has(`assets/icon_${name}_inactive.png`)) found.push(violation('location_icon.missing', `assets/icon_${name}.svg`));
+    }
+  }
+  return found;
+}
+
+/** svg.rb: an embedded bitmap is replaced by a placeholder; markup the scrubber would change is rewritten. */
+function checkSvgs(files: ReadonlyMap<string, ZipEntry>): RuleViolation[] {
+  const found: RuleViolation[] = [];
+  for (const [name, entry] of files) {
+    if (!/^assets\/.*\.svg$/.test(name)) continue;
+    const markup = text(entry.data);
+    if (/<image[\s>/]/i.test(markup)) found.push(violation('bitmap_in_svg', name));
+    if (/<!(DOCTYPE|ENTITY)|<!\[CDATA\[/i.test(markup)) found.push(violation('sanitised_svg', `${name}: DOCTYPE, ENTITY or CDATA`));
+    for (const tag of markup.matchAll(/<([a-zA-Z][\w:-]*)((?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'))?)*)\s*\/?>/g)) {
+      const element = (tag[1] ?? '').toLowerCase();
+      if (!SVG_ELEMENTS.includes(element) && element !== 'image') found.push(violation('sanitised_svg', `${name}: <${element}>`));
+      for (const attribute of (tag[2] ?? '').matchAll(/([^\s=]+)(?:\s*=\s*("[^"]*"|'[^']*'))?/g)) {
+        const attributeName = (attribute[1] ?? '').toLowerCase();
+        const value = (attribute[2] ?? '').slice(1, -1).trim();
+        if (!SVG_ATTRIBUTES.includes(attributeName)) found.push(violation('sanitised_svg', `${name}: ${element} ${attributeName}`));
+        else if ((attributeName === 'href' || attributeName === 'xlink:href') && !value.startsWith('#')) found.push(violation('sanitised_svg', `${name}: ${attributeName}="${value}"`));
+      }
+    }
+    // The developer docs: an <svg> or <symbol> needs a viewBox; Zendesk scales the icon to 18×18 by it.
+    if (!/<(svg|symbol)\b[^>]*\sviewBox\s*=/.test(markup)) found.push(violation('svg_icon.missing_viewbox', name));
+  }
+  return found;
+}
+
 /** Every rule violation in an app package; an empty list means Zendesk's validator would accept it. */
 export function checkAppPackage(entries: readonly ZipEntry[]): RuleViolation[] {
   const files = new Map(entries.filter((entry) => !entry.name.endsWith('/')).map((entry) => [entry.name, entry]));
   const { manifest, found } = checkManifest(files);
-  if (!manifest) return [...found, ...checkFiles(files)];
-  return [...found, ...checkTranslations(files, manifest), ...checkRequirements(files), ...checkFiles(files)];
+  if (!manifest) return [...found, ...checkFiles(files), ...checkSvgs(files)];
+  return [...found, ...checkLocationIcons(manifest, files), ...checkTranslations(files, manifest), ...checkRequirements(files), ...checkFiles(files), ...checkSvgs(files)];
 }

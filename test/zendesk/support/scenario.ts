@@ -7,6 +7,8 @@ export interface HostUser {
 }
 
 export interface HostScenario {
+  /** Where the app runs: beside a ticket (default) or as a full pane from the nav bar, with no ticket. */
+  readonly location?: 'ticket_sidebar' | 'nav_bar';
   readonly ticketId: number;
   readonly appGuid: string;
   /** currentUser.locale, e.g. 'de' or 'en-US'. */

@@ -1,8 +1,8 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Frame, FrameLocator, Page } from 'playwright-core';
 import { launchBrowser, serve, type RunningServer } from '../../support/browser';
-import { ZendeskApiSimulator, type PlannedAnswer, type TicketFixture } from './api-simulator';
+import { ZendeskApiSimulator, type AccountFixture, type PlannedAnswer, type TicketFixture } from './api-simulator';
 import { REPO_ROOT, ensureAppBuilt, hostScriptSource, zafSdkSource } from './build';
 import type { HostScenario } from './scenario';
 
@@ -15,7 +15,31 @@ export interface Testbed {
   readonly api: ZendeskApiSimulator;
   /** Opens the ticket; `planned` answers (429, 5xx, garbage) are in place before the app's first request. */
   open(fixture: TicketFixture, scenario: HostScenario, planned?: readonly PlannedAnswer[]): Promise<OpenTicket>;
+  /** Opens the app's nav bar pane on this account (no ticket); `planned` answers are in place first. */
+  openNavBar(account: AccountFixture, scenario: HostScenario, planned?: readonly PlannedAnswer[]): Promise<OpenNavBar>;
   close(): Promise<void>;
+}
+
+export interface OpenNavBar {
+  readonly page: Page;
+  readonly app: FrameLocator;
+  readonly dialogs: string[];
+  appFrame(): Promise<Frame>;
+  /** Waits until the pane drew its setup check (or its failure notice). */
+  rendered(): Promise<void>;
+  /** Every request and invoke the app sent the host. */
+  hostLog(): Promise<{ kind: string; detail: unknown }[]>;
+  /** A picture of one part of the pane (`[data-part=…]`), or of the whole pane. */
+  screenshot(name: string, part?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** The page a location loads, as the built app's manifest names it. */
+function locationUrl(appDir: string, location: 'ticket_sidebar' | 'nav_bar'): string {
+  const manifest = JSON.parse(readFileSync(join(appDir, 'manifest.json'), 'utf8')) as { location: { support: Record<string, { url: string }> } };
+  const entry = manifest.location.support[location];
+  if (!entry) throw new Error(`The manifest has no ${location} location`);
+  return entry.url;
 }
 
 export interface SaveOutcome {
@@ -54,10 +78,8 @@ export async function startTestbed(): Promise<Testbed> {
   const browser = await launchBrowser();
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
 
-  async function open(fixture: TicketFixture, scenario: HostScenario, planned: readonly PlannedAnswer[] = []): Promise<OpenTicket> {
-    api.reset(fixture);
-    api.plan(...planned);
-    const context: BrowserContext = await browser.newContext({ viewport: { width: 960, height: 900 }, deviceScaleFactor: 1 });
+  async function launch(scenario: HostScenario, viewport: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page; dialogs: string[] }> {
+    const context: BrowserContext = await browser.newContext({ viewport, deviceScaleFactor: 1 });
     const page = await context.newPage();
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
@@ -72,19 +94,29 @@ export async function startTestbed(): Promise<Testbed> {
       return route.abort('blockedbyclient');
     });
     await page.goto(`${host.url}/host.html`);
-    await page.evaluate(([s, base]) => window.zafHost.start(s, base), [scenario, appServer.url] as const);
+    const entryUrl = `${appServer.url}/${locationUrl(appDir, scenario.location ?? 'ticket_sidebar')}`;
+    await page.evaluate(([s, entry]) => window.zafHost.start(s, entry), [scenario, entryUrl] as const);
+    return { context, page, dialogs };
+  }
+
+  async function appFrameOf(page: Page): Promise<Frame> {
+    const handle = await page.waitForSelector('#app');
+    const frame = await handle.contentFrame();
+    if (!frame) throw new Error('The app iframe has no frame');
+    return frame;
+  }
+
+  async function open(fixture: TicketFixture, scenario: HostScenario, planned: readonly PlannedAnswer[] = []): Promise<OpenTicket> {
+    api.reset(fixture);
+    api.plan(...planned);
+    const { context, page, dialogs } = await launch(scenario, { width: 960, height: 900 });
     const app = page.frameLocator('#app');
 
     const ticket: OpenTicket = {
       page,
       app,
       dialogs,
-      async appFrame() {
-        const handle = await page.waitForSelector('#app');
-        const frame = await handle.contentFrame();
-        if (!frame) throw new Error('The app iframe has no frame');
-        return frame;
-      },
+      appFrame: () => appFrameOf(page),
       async rendered() {
         await app.locator('[data-part="verdict"], [data-part="app-failed"]').first().waitFor({ timeout: 15_000 });
       },
@@ -107,10 +139,37 @@ export async function startTestbed(): Promise<Testbed> {
     return ticket;
   }
 
+  async function openNavBar(account: AccountFixture, scenario: HostScenario, planned: readonly PlannedAnswer[] = []): Promise<OpenNavBar> {
+    api.reset();
+    api.useAccount(account);
+    api.plan(...planned);
+    // Tall enough that a picture of the pane holds all of it.
+    const { context, page, dialogs } = await launch({ ...scenario, location: 'nav_bar' }, { width: 1280, height: 2000 });
+    const app = page.frameLocator('#app');
+    return {
+      page,
+      app,
+      dialogs,
+      appFrame: () => appFrameOf(page),
+      async rendered() {
+        await app.locator('[data-part="setup-check"], [data-part="app-failed"]').first().waitFor({ timeout: 15_000 });
+      },
+      hostLog: () => page.evaluate(() => window.zafHost.log()),
+      async screenshot(name, part) {
+        const path = join(SCREENSHOT_DIR, `zendesk-${name}.png`);
+        await page.waitForTimeout(150);
+        await (part ? app.locator(`[data-part="${part}"]`) : page.locator('#app')).screenshot({ path });
+        return path;
+      },
+      close: () => context.close(),
+    };
+  }
+
   return {
     browser,
     api,
     open,
+    openNavBar,
     async close() {
       await browser.close();
       await Promise.all([host.close(), appServer.close()]);

@@ -35,8 +35,9 @@ export interface ZafPathError {
 
 export interface ZafContext {
   readonly product: 'support';
-  readonly location: 'ticket_sidebar';
-  readonly ticketId: number;
+  readonly location: 'ticket_sidebar' | 'nav_bar';
+  /** Only where a ticket is open. */
+  readonly ticketId?: number;
   readonly instanceGuid: string;
   readonly account: { readonly subdomain: string };
 }

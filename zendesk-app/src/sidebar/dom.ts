@@ -13,6 +13,14 @@ export interface Attributes {
   readonly 'aria-label'?: string;
   readonly 'data-part'?: string;
   readonly 'data-finding'?: string;
+  readonly 'data-check'?: string;
+  readonly 'data-status'?: string;
+  readonly id?: string;
+  readonly for?: string;
+  readonly lang?: string;
+  readonly rows?: string;
+  readonly autocomplete?: string;
+  readonly spellcheck?: string;
 }
 
 export function el<K extends keyof HTMLElementTagNameMap>(
@@ -40,4 +48,19 @@ export function append(parent: Node, ...children: Child[]): void {
 export function replaceChildren(parent: Element, ...children: Child[]): void {
   while (parent.firstChild) parent.removeChild(parent.firstChild);
   append(parent, ...children);
+}
+
+/** Only addresses the app itself builds or holds as constants are linked; anything else stays text. */
+const LINKABLE = /^(?:https:\/\/[a-z0-9.-]+(?:[/?#][^\s"<>]*)?|tel:\+\d{6,15})$/i;
+
+/** A link that leaves the helpdesk: a new tab that cannot reach back into the app (rel noopener noreferrer). */
+export function externalLink(doc: Document, url: string, label: string, part?: string): HTMLElement {
+  if (!LINKABLE.test(url)) return el(doc, 'span', part ? { 'data-part': part } : {}, label);
+  const link = el(doc, 'a', part ? { 'data-part': part } : {}, label);
+  link.href = url;
+  if (url.startsWith('https:')) {
+    link.target = '_blank';
+    link.rel = 'noopener noreferrer';
+  }
+  return link;
 }

@@ -1,4 +1,5 @@
 import {
+  REWARDS_HELP_URL,
   SIDEBAR_TEXT,
   countdown,
   formatBerlin,
@@ -13,7 +14,7 @@ import {
   type Tone,
 } from '@rakuten-helpdesk/core';
 import { APP_TEXT } from '../texts';
-import { el, replaceChildren } from './dom';
+import { el, externalLink, replaceChildren } from './dom';
 
 export interface ForwardActions {
   copy(value: string): Promise<boolean>;
@@ -99,8 +100,34 @@ function section(doc: Document, label: string, ...content: HTMLElement[]): HTMLE
   return el(doc, 'div', { class: 'block' }, el(doc, 'h2', { class: 'label' }, label), ...content);
 }
 
+/** Shown on its own, above the facts, with the notice below instead of in the list. */
+const REWARDS_FLAG = 'rewards-matter';
+
+/**
+ * The customer asks about Rakuten Rewards, Ebates or cashback: Rakuten's matter. The link is the core's constant,
+ * never an address from the message.
+ */
+function rewardsNotice(doc: Document, latest: ForwardInThread | null, locale: Locale, actions: ForwardActions): HTMLElement | null {
+  const rewards = latest?.analysis.flags.find((flag) => flag.code === REWARDS_FLAG);
+  if (!rewards) return null;
+  const copy = el(doc, 'button', { class: 'button button--small', type: 'button', 'data-part': 'copy-rewards-link' }, t(APP_TEXT.copyLink, locale));
+  copy.addEventListener('click', () => {
+    void actions.copy(REWARDS_HELP_URL).then((copied) => {
+      copy.textContent = copied ? t(SIDEBAR_TEXT.copied, locale) : t(APP_TEXT.copyFailed, locale);
+      setTimeout(() => (copy.textContent = t(APP_TEXT.copyLink, locale)), 1500);
+    });
+  });
+  return el(
+    doc,
+    'section',
+    { class: 'notice notice--info', role: 'note', 'data-part': 'rewards', 'data-finding': REWARDS_FLAG },
+    el(doc, 'p', { class: 'notice__title' }, t(rewards.text, locale)),
+    el(doc, 'p', { class: 'notice__actions' }, externalLink(doc, REWARDS_HELP_URL, t(APP_TEXT.rewardsLink, locale), 'rewards-link'), copy),
+  );
+}
+
 function flagList(doc: Document, latest: ForwardInThread | null, locale: Locale): HTMLElement | null {
-  const flags = latest?.analysis.flags ?? [];
+  const flags = (latest?.analysis.flags ?? []).filter((flag) => flag.code !== REWARDS_FLAG);
   if (flags.length === 0) return null;
   return el(doc, 'ul', { class: 'flags', 'data-part': 'flags' }, ...flags.map((flag) => el(doc, 'li', {}, t(flag.text, locale))));
 }
@@ -143,6 +170,7 @@ export function forwardView(doc: Document, state: ConversationState, locale: Loc
     el(doc, 'p', { class: 'verdict verdict--ok', 'data-part': 'verdict' }, t(SIDEBAR_TEXT.genuine, locale)),
     // What the guard says about the draft goes first: it changes while the agent types and must be seen.
     findings,
+    rewardsNotice(doc, latest, locale, actions),
     state.closingOnly && closingBanner(doc, locale, actions),
     ...(latest ? forwardFacts(doc, latest, locale, actions) : []),
     flagList(doc, latest, locale),
