@@ -1,5 +1,7 @@
-// Builds the FDK platform-3.0 app folder dist/app: server/server.js (Node), app/scripts/app.js (browser),
-// and everything under static/ (manifest, config, HTML, CSS, icon, test_data) copied as is.
+// Builds the FDK platform-3.0 app folder dist/app: server/server.js (Node); app/scripts/app.js (the ticket
+// sidebar), app/scripts/tools.js (setup check and Rakuten support, loaded by the sidebar on demand) and
+// app/scripts/full-page.js (the full-page app) for the browser; and everything under static/ (manifest,
+// config, HTML, CSS, icons, test_data) copied as is.
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -60,6 +62,9 @@ const shared = {
   },
   module: {
     rules: [
+      // The core's modules have no side effects: the sidebar's first bundle then skips what only its lazy
+      // chunk (setup check, Rakuten support) needs, instead of keeping all that the core's index re-exports.
+      { test: /[\\/]core[\\/]src[\\/].*\.ts$/, sideEffects: false },
       {
         test: /\.ts$/,
         loader: 'ts-loader',
@@ -97,8 +102,19 @@ module.exports = [
   {
     ...shared,
     name: 'app',
-    entry: path.resolve(__dirname, 'src/app/main.ts'),
+    entry: {
+      app: path.resolve(__dirname, 'src/app/main.ts'),
+      'full-page': path.resolve(__dirname, 'src/app/full-page.ts'),
+    },
     target: ['web', 'es2020'],
-    output: { ...shared.output, filename: 'app/scripts/app.js' },
+    // All scripts in one folder: the sidebar finds its lazy chunk next to itself, wherever FDK serves the app from.
+    output: {
+      path: path.join(OUT_DIR, 'app/scripts'),
+      filename: '[name].js',
+      chunkFilename: '[name].js',
+      publicPath: 'auto',
+    },
+    // Only the sidebar's own lazy chunk: no vendor chunks the HTML pages would have to load as well.
+    optimization: { splitChunks: false },
   },
 ];

@@ -22,6 +22,9 @@ export class FakeClient {
   iparamsValue: unknown = { domain: 'shop.freshdesk.com', shop_signature: 'Ihr Mustershop', bundesland: 'keins', saturday_counts: false };
   conversations: Conversation[];
   templateFailure: unknown = null;
+  /** Answers templates other than listConversations; return undefined for the default answer. */
+  templateRoute: ((name: string, call: TemplateCall) => TemplateResponse | Promise<TemplateResponse> | undefined) | null = null;
+  readonly store = new Map<string, unknown>();
   triggerFailure: unknown = null;
   readonly templateCalls: { name: string; call: TemplateCall }[] = [];
   readonly triggers: { action: string; payload: Readonly<Record<string, unknown>> }[] = [];
@@ -58,11 +61,19 @@ export class FakeClient {
         return { success: true };
       },
     },
+    db: {
+      get: async (key) => {
+        if (!this.store.has(key)) throw { status: 404, message: 'Record not found' };
+        return structuredClone(this.store.get(key));
+      },
+    },
     iparams: { get: async () => this.iparamsValue },
     request: {
       invokeTemplate: async (name: string, call: TemplateCall): Promise<TemplateResponse> => {
         this.templateCalls.push({ name, call });
         if (this.templateFailure) throw this.templateFailure;
+        const routed = await this.templateRoute?.(name, call);
+        if (routed) return routed;
         const page = Number(call.context?.['page'] ?? 1);
         return { status: 200, response: JSON.stringify(this.conversations.slice((page - 1) * 100, page * 100)) };
       },

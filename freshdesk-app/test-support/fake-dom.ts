@@ -18,6 +18,7 @@ export class FakeElement {
   children: FakeChild[] = [];
   className = '';
   value = '';
+  disabled = false;
   readonly attributes = new Map<string, string>();
   private readonly listeners = new Map<string, (() => void)[]>();
 
@@ -59,7 +60,18 @@ export class FakeElement {
   }
 
   click(): void {
-    for (const listener of this.listeners.get('click') ?? []) listener();
+    this.dispatch('click');
+  }
+
+  /** Fires the listeners of an event type (`input`, `change`, …) as the browser would. */
+  dispatch(type: string): void {
+    for (const listener of this.listeners.get(type) ?? []) listener();
+  }
+
+  /** Sets a field's value as typing would, and fires `input`. */
+  type(value: string): void {
+    this.value = value;
+    this.dispatch('input');
   }
 
   select(): void {}
@@ -137,5 +149,23 @@ export function buttons(root: FakeElement): FakeElement[] {
 export function button(root: FakeElement, text: string): FakeElement {
   const match = buttons(root).find((candidate) => candidate.textContent === text);
   if (!match) throw new Error(`No button "${text}" among: ${buttons(root).map((candidate) => candidate.textContent).join(', ')}`);
+  return match;
+}
+
+/** Every element with this tag name, depth first. */
+export function byTag(root: FakeElement, tagName: string): FakeElement[] {
+  const found: FakeElement[] = [];
+  for (const child of root.children) {
+    if (!(child instanceof FakeElement)) continue;
+    if (child.tagName === tagName) found.push(child);
+    found.push(...byTag(child, tagName));
+  }
+  return found;
+}
+
+/** The form field with this `name` attribute. */
+export function field(root: FakeElement, name: string): FakeElement {
+  const match = [...byTag(root, 'input'), ...byTag(root, 'textarea'), ...byTag(root, 'select')].find((candidate) => candidate.getAttribute('name') === name);
+  if (!match) throw new Error(`No field "${name}"`);
   return match;
 }

@@ -24,7 +24,8 @@ export function replyHtml(text: string): string {
     .join('<br>');
 }
 
-async function copyToClipboard(doc: Document, value: string): Promise<boolean> {
+/** Puts `value` on the clipboard; resolves false when neither the clipboard API nor the selection fallback works. */
+export async function copyToClipboard(doc: Document, value: string): Promise<boolean> {
   try {
     const clipboard = doc.defaultView?.navigator.clipboard;
     if (clipboard) {

@@ -21,6 +21,8 @@ export type InterceptedEvent = 'ticket.sendReply' | 'ticket.closeTicketClick' | 
 
 export interface FreshworksClient {
   readonly data: { get(name: 'ticket' | 'requester' | 'loggedInUser'): Promise<unknown> };
+  /** The app's key-value store (`$db` on the server); the setup check reads the field names stored on install. */
+  readonly db: { get(key: string): Promise<unknown> };
   readonly events: {
     on(name: 'app.activated', callback: () => void): void;
     on(name: InterceptedEvent, callback: (event: FreshworksEvent) => void, options: { intercept: true }): void;

@@ -14,7 +14,8 @@ function boot(): void {
   const root = document.getElementById('rakuten-sidebar');
   if (!root) return;
   // If the platform never hands over a client there is nothing to draw with; Freshdesk shows its own error.
-  void app.initialized().then((client) => startSidebar(client, root, browserClock), () => undefined);
+  const userAgent = typeof navigator === 'undefined' ? '' : navigator.userAgent;
+  void app.initialized().then((client) => startSidebar(client, root, browserClock, undefined, userAgent), () => undefined);
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', boot);

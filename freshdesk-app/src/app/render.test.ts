@@ -1,6 +1,7 @@
 import { conversationState } from '@rakuten-helpdesk/core';
 import { RAKUTEN, SPOOF_MAIL, forwardText } from '../../../test/freshdesk/support/rakuten-mail';
-import { FakeDocument, asElement, button, buttons, find, findAll, type FakeElement } from '../../test-support/fake-dom';
+import { REWARDS_HELP_URL } from '@rakuten-helpdesk/core';
+import { FakeDocument, asElement, button, buttons, byTag, find, findAll, type FakeElement } from '../../test-support/fake-dom';
 import { ticketThread } from '../shared/thread';
 import { renderSidebar, type SidebarActions } from './render';
 import { failedView, loadingView, sidebarView } from './view-model';
@@ -100,5 +101,34 @@ describe('renderSidebar', () => {
     renderSidebar(asElement(root), sidebarView(answered, [], 'de'), 'de', actions, received);
     expect(find(root, 'unanswered').textContent).toContain('Alle Kundennachrichten sind beantwortet.');
     expect(findAll(root, 'countdown')).toEqual([]);
+  });
+
+  test('a question about Rewards or cashback: a prominent note with a real link to Rakuten’s help page', () => {
+    const { root, actions } = setup();
+    const message = 'Wo bleibt mein Cashback? Siehe https://evil.example/help';
+    renderSidebar(asElement(root), sidebarView(stateOf(forwardText({ message })), [], 'de'), 'de', actions, received);
+    const banner = find(root, 'banner--rewards');
+    expect(root.children.indexOf(banner)).toBe(1);
+    expect(find(banner, 'banner__title').textContent).toBe('Nicht Ihre Sache: Rakuten Rewards / Cashback');
+    expect(find(banner, 'banner__body').textContent).toContain('das ist Sache von Rakuten, nicht des Händlers');
+    const link = find(banner, 'banner__link');
+    expect([link.tagName, link.getAttribute('href'), link.getAttribute('target'), link.getAttribute('rel')]).toEqual(['a', REWARDS_HELP_URL, '_blank', 'noopener noreferrer']);
+    expect(byTag(root, 'a')).toHaveLength(1);
+    expect(findAll(root, 'flags')).toEqual([]);
+  });
+
+  test('the tools at the foot of every view but loading', () => {
+    const { root, actions } = setup();
+    const opened: string[] = [];
+    const nav = { open: (kind: 'setup' | 'support') => void opened.push(kind) };
+    renderSidebar(asElement(root), loadingView('de'), 'de', actions, received, nav);
+    expect(findAll(root, 'tools-nav')).toEqual([]);
+    renderSidebar(asElement(root), sidebarView(stateOf(SPOOF_MAIL.text, SPOOF_MAIL.requester), [], 'en'), 'en', actions, received, nav);
+    expect(find(root, 'tools-nav').getAttribute('aria-label')).toBe('Tools');
+    button(root, 'Check setup').click();
+    button(root, 'Rakuten support').click();
+    expect(opened).toEqual(['setup', 'support']);
+    renderSidebar(asElement(root), failedView('de'), 'de', actions, received, nav);
+    expect(buttons(root).map((candidate) => candidate.textContent)).toEqual(['Einrichtung prüfen', 'Rakuten-Support']);
   });
 });

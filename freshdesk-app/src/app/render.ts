@@ -10,6 +10,11 @@ export interface SidebarActions {
   fixRecipients(): void;
 }
 
+/** Opens the setup check or the Rakuten support panel in place of the ticket view. */
+export interface ToolNav {
+  open(kind: 'setup' | 'support'): void;
+}
+
 export interface RenderedSidebar {
   /** Moves the countdown on without drawing the rest again. */
   tick(now: Date): void;
@@ -65,6 +70,13 @@ function genuine(drawing: Drawing, view: GenuineView, countdownSlot: HTMLElement
   const { doc, actions } = drawing;
   return [
     el(doc, 'div', { className: 'verdict verdict--genuine', attrs: { role: 'status' } }, [view.title]),
+    view.rewards &&
+      el(doc, 'div', { className: 'banner banner--rewards', attrs: { role: 'note' } }, [
+        el(doc, 'strong', { className: 'banner__title' }, [view.rewards.title]),
+        el(doc, 'p', { className: 'banner__body' }, [view.rewards.text]),
+        // The address is the core's constant, never one taken from the message.
+        el(doc, 'a', { className: 'banner__link', attrs: { href: view.rewards.url, target: '_blank', rel: 'noopener noreferrer' } }, [view.rewards.link]),
+      ]),
     view.closing &&
       el(doc, 'div', { className: 'banner banner--closing' }, [
         el(doc, 'p', { className: 'banner__text' }, [view.closing.text]),
@@ -120,8 +132,22 @@ function content(drawing: Drawing, view: SidebarView, countdownSlot: HTMLElement
   }
 }
 
-/** Draws the whole sidebar into `root`, replacing what was there. */
-export function renderSidebar(root: HTMLElement, view: SidebarView, locale: Locale, actions: SidebarActions, now: Date): RenderedSidebar {
+function toolsNav(doc: Document, locale: Locale, nav: ToolNav): HTMLElement {
+  return el(doc, 'nav', { className: 'tools-nav', attrs: { 'aria-label': t(APP_TEXT.tools, locale) } }, [
+    actionButton(doc, t(APP_TEXT.openSetup, locale), 'button button--link', () => nav.open('setup')),
+    actionButton(doc, t(APP_TEXT.openSupport, locale), 'button button--link', () => nav.open('support')),
+  ]);
+}
+
+/** Draws the whole sidebar into `root`, replacing what was there; with `nav`, links to the tools at the foot. */
+export function renderSidebar(
+  root: HTMLElement,
+  view: SidebarView,
+  locale: Locale,
+  actions: SidebarActions,
+  now: Date,
+  nav: ToolNav | null = null,
+): RenderedSidebar {
   const doc = root.ownerDocument;
   const countdownSlot = el(doc, 'span', { className: 'countdown' });
   const dueBy = view.kind === 'genuine' ? (view.deadline?.dueBy ?? null) : null;
@@ -132,7 +158,9 @@ export function renderSidebar(root: HTMLElement, view: SidebarView, locale: Loca
     countdownSlot.textContent = left.text;
   };
   tick(now);
-  root.replaceChildren(...content({ doc, locale, actions }, view, countdownSlot).flatMap((child) => (child ? [child] : [])));
+  const children = content({ doc, locale, actions }, view, countdownSlot).flatMap((child) => (child ? [child] : []));
+  if (nav && view.kind !== 'loading') children.push(toolsNav(doc, locale, nav));
+  root.replaceChildren(...children);
   root.setAttribute('lang', locale);
   root.setAttribute('aria-busy', view.kind === 'loading' ? 'true' : 'false');
   return { tick };

@@ -1,8 +1,8 @@
-import type { Finding, Locale } from '@rakuten-helpdesk/core';
-import { sidebarActions } from './actions';
+import { SIDEBAR_TEXT, t, type Finding, type Locale } from '@rakuten-helpdesk/core';
+import { notify, sidebarActions } from './actions';
 import type { Clock, FreshworksClient } from './client';
 import { registerGuards } from './guards';
-import { renderSidebar, type RenderedSidebar, type SidebarActions } from './render';
+import { renderSidebar, type RenderedSidebar, type SidebarActions, type ToolNav } from './render';
 import { agentLocale, loadTicketContext, type TicketContext } from './ticket-context';
 import { failedView, loadingView, sidebarView, type SidebarView } from './view-model';
 
@@ -17,12 +17,20 @@ const NO_ACTIONS: SidebarActions = {
   fixRecipients: () => undefined,
 };
 
+/** The setup check and the support panel are loaded only when an agent opens them: the sidebar stays small. */
+export type ToolLoader = () => Promise<typeof import('./tools/tools')>;
+
+const loadTools: ToolLoader = () => import(/* webpackChunkName: "tools" */ './tools/tools');
+
 /**
  * Runs the ticket sidebar: reads the ticket, draws the verdict, guards replies and closes. The guards are
  * registered at once, before anything is read, so that no reply slips out while the sidebar still loads.
  */
-export function startSidebar(client: FreshworksClient, root: HTMLElement, clock: Clock): Promise<void> {
+export function startSidebar(client: FreshworksClient, root: HTMLElement, clock: Clock, tools: ToolLoader = loadTools, userAgent = ''): Promise<void> {
   let locale: Locale = 'de';
+  /** While a tool is open, news about the ticket (findings, a fresh read) waits for the way back. */
+  let showingTool = false;
+  let lastDraw: () => void = () => undefined;
   let context: Promise<TicketContext> | null = null;
   let shown: TicketContext | null = null;
   let readAt = Number.NEGATIVE_INFINITY;
@@ -30,8 +38,30 @@ export function startSidebar(client: FreshworksClient, root: HTMLElement, clock:
   let drawn: RenderedSidebar | null = null;
   let firstDraw: Promise<void> | null = null;
 
+  const nav: ToolNav = {
+    open(kind) {
+      showingTool = true;
+      root.setAttribute('aria-busy', 'true');
+      const back = () => {
+        showingTool = false;
+        lastDraw();
+      };
+      void tools()
+        .then(async (module) => {
+          const settings = await module.toolSettings(client);
+          await module.showTool(kind, root, { client, doc: root.ownerDocument, locale, settings, userAgent }, back);
+        })
+        .catch(async () => {
+          back();
+          await notify(client, locale, 'warning', t(SIDEBAR_TEXT.appFailed, locale));
+        });
+    },
+  };
   const draw = (view: SidebarView, actions: SidebarActions) => {
-    drawn = renderSidebar(root, view, locale, actions, clock.now());
+    lastDraw = () => {
+      drawn = renderSidebar(root, view, locale, actions, clock.now(), nav);
+    };
+    if (!showingTool) lastDraw();
   };
   const drawShown = () => {
     if (shown) draw(sidebarView(shown.state, findings, locale), sidebarActions(client, root.ownerDocument, shown, locale));

@@ -11,4 +11,9 @@ export const APP_TEXT = {
     en: 'Click Send again to send it unchanged.',
   },
   flags: { de: 'Bitte prüfen', en: 'Please check' },
+  rewardsTitle: { de: 'Nicht Ihre Sache: Rakuten Rewards / Cashback', en: 'Not your matter: Rakuten Rewards / cashback' },
+  rewardsLink: { de: 'Rakuten-Hilfeseite öffnen', en: 'Open Rakuten’s help page' },
+  tools: { de: 'Werkzeuge', en: 'Tools' },
+  openSetup: { de: 'Einrichtung prüfen', en: 'Check setup' },
+  openSupport: { de: 'Rakuten-Support', en: 'Rakuten support' },
 } as const satisfies Record<string, LocalizedText>;

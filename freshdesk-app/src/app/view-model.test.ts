@@ -22,6 +22,7 @@ describe('sidebarView', () => {
       findings: null,
       allAnswered: null,
       flags: { title: 'Bitte prüfen', lines: ['Die Bestellnummer hat nicht die übliche Form 123-456-789. Bitte prüfen.'] },
+      rewards: null,
     });
     expect(view.kind === 'genuine' && view.unanswered.lines).toEqual([{ when: 'Mo., 02.03.2026, 10:00', preview: 'Guten Tag, wann wird meine Bestellung verschickt? Ich brauche sie bis Freitag.' }]);
   });
@@ -54,5 +55,16 @@ describe('sidebarView', () => {
   test('a forward without labels shows what is missing, and no deadline without a date', () => {
     const state = conversationState(ticketThread({ id: 1, created_at: 'x', description_text: '#### Weitergeleitete Nachricht des Kunden ####\nHallo\n#### Ende der weitergeleiteten Nachricht ####' }, RAKUTEN, []));
     expect(sidebarView(state, [], 'de')).toMatchObject({ facts: [{ value: null }, { value: null }], deadline: null });
+  });
+
+  test('Rewards, Ebates or cashback: the rewards note instead of a line among the flags', () => {
+    const view = sidebarView(stateOf(forwardText({ orderNumber: '12-34', message: 'Ich habe über Ebates bestellt, wo ist mein Cash-back?' })), [], 'en');
+    expect(view.kind === 'genuine' && view.rewards).toEqual({
+      title: 'Not your matter: Rakuten Rewards / cashback',
+      text: 'This is about Rakuten Rewards, Ebates or cashback – Rakuten’s matter, not the merchant’s. Still reply, and point to https://www.rakuten.com/help.',
+      link: 'Open Rakuten’s help page',
+      url: 'https://www.rakuten.com/help',
+    });
+    expect(view.kind === 'genuine' && view.flags?.lines).toEqual(['The order number does not have the usual shape 123-456-789. Please check it.']);
   });
 });

@@ -1,4 +1,5 @@
 import {
+  REWARDS_HELP_URL,
   SIDEBAR_TEXT,
   formatBerlin,
   formatDeadline,
@@ -35,6 +36,8 @@ export interface GenuineView {
   readonly unanswered: { readonly label: string; readonly lines: readonly { readonly when: string; readonly preview: string }[] };
   readonly allAnswered: string | null;
   readonly flags: { readonly title: string; readonly lines: readonly string[] } | null;
+  /** The customer asks about Rakuten Rewards, Ebates or cashback: Rakuten's matter, with Rakuten's help page. */
+  readonly rewards: { readonly title: string; readonly text: string; readonly link: string; readonly url: string } | null;
 }
 
 export type SidebarView =
@@ -67,7 +70,9 @@ function genuineView(state: ConversationState, findings: readonly Finding[], loc
     when: line.receivedAt ? formatBerlin(line.receivedAt, locale) : '',
     preview: line.preview,
   }));
-  const flagLines = (latest?.flags ?? []).map((flag) => t(flag.text, locale));
+  const flags = latest?.flags ?? [];
+  const rewards = flags.find((flag) => flag.code === 'rewards-matter');
+  const flagLines = flags.filter((flag) => flag !== rewards).map((flag) => t(flag.text, locale));
   return {
     kind: 'genuine',
     title: t(SIDEBAR_TEXT.genuine, locale),
@@ -87,6 +92,9 @@ function genuineView(state: ConversationState, findings: readonly Finding[], loc
     unanswered: { label: t(SIDEBAR_TEXT.unanswered, locale), lines },
     allAnswered: lines.length === 0 ? t(SIDEBAR_TEXT.allAnswered, locale) : null,
     flags: flagLines.length > 0 ? { title: t(APP_TEXT.flags, locale), lines: flagLines } : null,
+    rewards: rewards
+      ? { title: t(APP_TEXT.rewardsTitle, locale), text: t(rewards.text, locale), link: t(APP_TEXT.rewardsLink, locale), url: REWARDS_HELP_URL }
+      : null,
   };
 }
 

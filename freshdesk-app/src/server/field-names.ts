@@ -1,9 +1,9 @@
 import { z } from 'zod/mini';
-import type { FieldNames } from '../shared/ticket-marks';
+import { FIELD_NAMES_KEY, type FieldNames } from '../shared/ticket-marks';
 import type { KeyValueStore } from './platform';
 
 /** Written on install, read for every forward: the fields' names carry an account-specific suffix. */
-export const FIELD_NAMES_KEY = 'ticket-fields';
+export { FIELD_NAMES_KEY };
 
 const FieldNamesSchema = z.object({
   orderNumber: z.nullable(z.string()),

@@ -48,10 +48,18 @@ export class UnexpectedAnswer extends Error {
 }
 
 /** 100 is the most Freshdesk returns per page; a Rakuten thread longer than 10 pages is not a real one. */
-const PAGE_SIZE = 100;
+export const PAGE_SIZE = 100;
 const MAX_PAGES = 10;
 
-function parseAnswer<T>(schema: z.ZodMiniType<T>, response: string, what: string): T {
+const PlatformFailureSchema = z.object({ status: z.number() });
+
+/** The HTTP status a rejected template call carries (`{status, response, attempts}`), or null. */
+export function failureStatus(error: unknown): number | null {
+  const parsed = PlatformFailureSchema.safeParse(error);
+  return parsed.success ? parsed.data.status : null;
+}
+
+export function parseAnswer<T>(schema: z.ZodMiniType<T>, response: string, what: string): T {
   let body: unknown;
   try {
     body = JSON.parse(response);
@@ -95,6 +103,7 @@ export function freshdeskApi(request: RequestService) {
       const answer = await request.invokeTemplate('createTicketField', { body: JSON.stringify(field) });
       return parseAnswer(TicketFieldSchema, answer.response, 'createTicketField');
     },
+
   };
 }
 

@@ -66,5 +66,7 @@ export const IparamsSchema = z.object({
   shop_signature: nullishText,
   bundesland: nullishText,
   saturday_counts: z.nullish(z.union([z.boolean(), z.string()])),
+  /** The merchant's Rakuten site ID, for support requests to Rakuten. */
+  rakuten_sid: nullishText,
 });
 export type Iparams = z.infer<typeof IparamsSchema>;

@@ -17,3 +17,6 @@ export type FieldKey = keyof typeof FIELD_LABEL;
 
 /** The fields' `name`s as this account's Freshdesk gave them (e.g. `cf_rakutenbestellnummer123`). */
 export type FieldNames = Readonly<Record<FieldKey, string | null>>;
+
+/** Where onAppInstall stores the field names ($db key), read by the handlers and the setup check. */
+export const FIELD_NAMES_KEY = 'ticket-fields';

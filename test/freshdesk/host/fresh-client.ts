@@ -23,6 +23,7 @@ type Callback = (event: { type: string; helper: { getData(): unknown; done(): vo
 
 const client = {
   data: { get: (name: string) => settle(platform.dataGet(name)) },
+  db: { get: (key: string) => settle(platform.dbGet(key)) },
   events: {
     on(name: string, callback: Callback, options?: { intercept?: boolean }): void {
       platform.on(
@@ -44,9 +45,10 @@ const client = {
 
 const stamp = () => performance.timeOrigin + performance.now();
 
-// The first complete picture: the sidebar clears aria-busy once it has drawn the ticket (or its failure).
+// The first complete picture: the sidebar (or the full page) clears aria-busy once it has drawn.
 const observer = new MutationObserver(() => {
-  if (document.getElementById('rakuten-sidebar')?.getAttribute('aria-busy') === 'false') {
+  const root = document.getElementById('rakuten-sidebar') ?? document.getElementById('rakuten-full-page');
+  if (root?.getAttribute('aria-busy') === 'false') {
     platform.rendered(stamp());
     observer.disconnect();
   }

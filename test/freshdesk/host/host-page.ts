@@ -168,6 +168,10 @@ async function start(): Promise<void> {
       if (name === 'loggedInUser') return { loggedInUser: { contact: { ...scenario.agent } } };
       throw { status: 404, message: `Unknown data "${name}"` };
     },
+    async dbGet(key) {
+      if (scenario.db && key in scenario.db) return JSON.parse(JSON.stringify(scenario.db[key])) as unknown;
+      throw { status: 404, message: 'Record not found' };
+    },
     async iparams() {
       return scenario.iparams;
     },
@@ -196,6 +200,13 @@ async function start(): Promise<void> {
       const path = (template.schema.path ?? '/').replace(/<%=\s*context\.(\w+)\s*%>/g, (_whole, key: string) => String(context[key] ?? ''));
       log.templateCalls.push({ name, path });
       if (scenario.latencyMs) await new Promise((resolve) => setTimeout(resolve, scenario.latencyMs));
+      if (scenario.api === 'simulator') {
+        // The host server runs the template as FDK would and answers with the simulator's answer or failure.
+        const reply = await fetch(`/invoke/${scenarioId}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, call: call ?? {} }) });
+        const outcome = (await reply.json()) as { ok: boolean; answer?: unknown; error?: unknown };
+        if (outcome.ok) return outcome.answer;
+        throw outcome.error;
+      }
       if (scenario.failures?.templates) throw { status: 503, response: 'Service unavailable', attempts: 3, errorSource: 'APP' };
       const conversations = /^\/api\/v2\/tickets\/(\d+)\/conversations$/.exec(path);
       if (conversations) {
@@ -216,6 +227,15 @@ async function start(): Promise<void> {
   hostWindow.fdHost = api;
   hostWindow.fdLog = log;
 
+  if (scenario.frameHeight) byId<HTMLIFrameElement>('app-frame').style.height = `${scenario.frameHeight}px`;
+  if (scenario.location === 'full_page_app') {
+    // A full-page app fills the page below Freshdesk's top bar; there is no ticket.
+    document.body.classList.add('host--full-page');
+    document.querySelector('.apps')?.prepend(byId('notifications'));
+    byId('crumb').textContent = 'Apps › Rakuten-Assistent';
+    byId<HTMLIFrameElement>('app-frame').src = '/app/full-page.html';
+    return;
+  }
   byId('subject').textContent = scenario.ticket.subject;
   renderThread();
   byId('reply-button').addEventListener('click', openEditor);

@@ -38,6 +38,17 @@ export interface Scenario {
   readonly iparams: Readonly<Record<string, unknown>>;
   /** How long Freshdesk's API takes to answer a request template (0 when not given). */
   readonly latencyMs?: number;
+  /** Where Freshdesk shows the app: the ticket sidebar (default) or the full-page app. */
+  readonly location?: 'ticket_sidebar' | 'full_page_app';
+  /**
+   * Request templates go through the host server to the loopback Freshdesk simulator, with the app's real
+   * templates, retries and secure iparams; otherwise the page answers conversations from the scenario.
+   */
+  readonly api?: 'simulator';
+  /** What `client.db.get(key)` finds: the app's store as onAppInstall left it. */
+  readonly db?: Readonly<Record<string, unknown>>;
+  /** The app frame's height in pixels (Freshdesk grows it when the app asks; the emulation just sets it). */
+  readonly frameHeight?: number;
   readonly failures?: {
     /** `client.data.get(name)` rejects for these names. */
     readonly data?: readonly string[];
@@ -56,6 +67,7 @@ export interface HostEvent {
 
 export interface HostApi {
   dataGet(name: string): Promise<unknown>;
+  dbGet(key: string): Promise<unknown>;
   iparams(): Promise<unknown>;
   on(event: string, callback: (event: HostEvent) => void, intercept: boolean): void;
   trigger(action: string, payload: unknown): Promise<unknown>;

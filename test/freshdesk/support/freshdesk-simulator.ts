@@ -2,9 +2,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 
 /**
- * A loopback Freshdesk REST API (v2) with the endpoints the app calls: tickets GET/PUT, conversations GET,
- * admin ticket_fields GET/POST. It checks basic auth and Freshdesk's validations that matter here, counts
- * every call, and fails on demand: 429 with Retry-After, 5xx, or a slow answer.
+ * A loopback Freshdesk REST API (v2) with the endpoints the app calls: tickets GET/PUT/POST, the spam list,
+ * conversations GET, admin ticket_fields GET/POST, ticket forms, ticket-creation automation rules and
+ * agents/me. It checks basic auth and Freshdesk's validations that matter here, counts every call, and fails
+ * on demand: 429 with Retry-After, 5xx, or a slow answer, for one path or (a 429 storm) for every request.
  */
 
 export interface SimRequester {
@@ -40,7 +41,35 @@ export interface SimTicket {
   fr_due_by: string;
   requester: SimRequester;
   conversations: SimConversation[];
+  /** In the spam folder: listed only with `filter=spam`. */
+  spam?: boolean;
 }
+
+/** A ticket form and the names of the fields on it (`GET /api/v2/ticket-forms/{id}` lists them). */
+export interface SimTicketForm {
+  readonly id: number;
+  readonly name: string;
+  readonly title: string;
+  readonly default: boolean;
+  readonly fieldNames: string[];
+}
+
+/** An automation rule as Freshdesk returns it; the app reads `active`, `conditions`, `operator`, `actions`. */
+export interface SimAutomationRule {
+  readonly id: number;
+  readonly name: string;
+  readonly active: boolean;
+  readonly position?: number;
+  readonly operator?: string;
+  readonly conditions?: unknown[];
+  readonly actions: Record<string, unknown>[];
+}
+
+/** The agent the API key belongs to. */
+export const SIM_AGENT = { id: 77, contact: { email: 'anna@mustershop.de', name: 'Anna Agentin' } } as const;
+
+/** Freshdesk's own fields on every form, next to the custom ones. */
+const DEFAULT_FORM_FIELDS = ['requester', 'subject', 'ticket_type', 'status', 'priority', 'group', 'agent', 'description'];
 
 export interface SimTicketField {
   readonly id: number;
@@ -96,6 +125,13 @@ export class FreshdeskSimulator {
   readonly tickets = new Map<number, SimTicket>();
   readonly fields: SimTicketField[] = [];
   readonly calls: SimCall[] = [];
+  /** The account's ticket forms; a status instead for plans without them (Freshdesk answers 403 or 404). */
+  forms: SimTicketForm[] | { readonly status: number } = { status: 404 };
+  /** Rules of automation type 1 (ticket creation); a status instead answers every read of them with it. */
+  creationRules: SimAutomationRule[] | { readonly status: number } = [];
+  /** Answers this many requests of any kind with 429 before anything else: a rate-limit storm. */
+  storm = 0;
+  private nextTicketId = 9000;
   private readonly faults = new Map<string, Fault[]>();
   private server: Server | null = null;
   private nextFieldId = 5000;
@@ -171,6 +207,10 @@ export class FreshdeskSimulator {
       json(res, status, payload, headers);
     };
 
+    if (this.storm > 0) {
+      this.storm--;
+      return answer(429, { description: 'You have exceeded the limit of requests per minute' }, { 'retry-after': '60' });
+    }
     const fault = this.faults.get(`${method} ${url.pathname}`)?.shift();
     if (fault?.delayMs) {
       await sleep(fault.delayMs);
@@ -191,6 +231,21 @@ export class FreshdeskSimulator {
     return decoded === this.apiKey || decoded === `${this.apiKey}:X`;
   }
 
+  addForm(form: Omit<SimTicketForm, 'fieldNames'> & { fieldNames?: string[] }): SimTicketForm {
+    const added = { ...form, fieldNames: form.fieldNames ?? this.fields.map((field) => field.name) };
+    this.forms = [...(Array.isArray(this.forms) ? this.forms : []), added];
+    return added;
+  }
+
+  addCreationRule(rule: SimAutomationRule): void {
+    this.creationRules = [...(Array.isArray(this.creationRules) ? this.creationRules : []), rule];
+  }
+
+  /** The tickets created through POST /api/v2/tickets. */
+  created(): SimTicket[] {
+    return [...this.tickets.values()].filter((ticket) => ticket.id >= 9000);
+  }
+
   private route(
     method: string,
     url: URL,
@@ -198,6 +253,37 @@ export class FreshdeskSimulator {
     call: SimCall,
     answer: (status: number, payload: unknown, headers?: Record<string, string>) => void,
   ): void {
+    if (url.pathname === '/api/v2/agents/me' && method === 'GET') return answer(200, { ...SIM_AGENT, contact: { ...SIM_AGENT.contact } });
+    if (url.pathname === '/api/v2/tickets' && method === 'GET') {
+      const spam = url.searchParams.get('filter') === 'spam';
+      const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 30), 100);
+      const page = Math.max(Number(url.searchParams.get('page') ?? 1), 1);
+      const listed = [...this.tickets.values()].filter((ticket) => (ticket.spam === true) === spam);
+      return answer(200, listed.slice((page - 1) * perPage, page * perPage).map((ticket) => this.ticketView(ticket, url.searchParams.get('include') ?? '')));
+    }
+    if (url.pathname === '/api/v2/tickets' && method === 'POST') {
+      const problem = this.createTicket(body);
+      if (typeof problem === 'object' && problem !== null && 'code' in problem) return answer(400, { description: 'Validation failed', errors: [problem] });
+      call.applied = true;
+      return answer(201, this.ticketView(problem as SimTicket, ''));
+    }
+    const formMatch = /^\/api\/v2\/ticket-forms(?:\/(\d+))?$/.exec(url.pathname);
+    if (formMatch && method === 'GET') {
+      if (!Array.isArray(this.forms)) return answer(this.forms.status, { code: 'access_denied' });
+      if (!formMatch[1]) return answer(200, this.forms.map(({ fieldNames, ...form }) => ({ ...form, description: '' })));
+      const form = this.forms.find((candidate) => candidate.id === Number(formMatch[1]));
+      if (!form) return answer(404, { code: 'not_found' });
+      const { fieldNames, ...rest } = form;
+      const fields = [
+        ...DEFAULT_FORM_FIELDS.map((name, index) => ({ id: 100 + index, name, label: name, default: true })),
+        ...this.fields.filter((field) => fieldNames.includes(field.name)).map((field) => ({ id: field.id, name: field.name, label: field.label, default: false })),
+      ];
+      return answer(200, { ...rest, fields });
+    }
+    if (url.pathname === '/api/v2/automations/1/rules' && method === 'GET') {
+      if (!Array.isArray(this.creationRules)) return answer(this.creationRules.status, { code: 'not_found' });
+      return answer(200, this.creationRules);
+    }
     const ticketMatch = /^\/api\/v2\/tickets\/(\d+)(\/conversations)?$/.exec(url.pathname);
     if (ticketMatch) {
       const ticket = this.tickets.get(Number(ticketMatch[1]));
@@ -225,7 +311,7 @@ export class FreshdeskSimulator {
   }
 
   private ticketView(ticket: SimTicket, include: string): Record<string, unknown> {
-    const { conversations, requester, ...fields } = ticket;
+    const { conversations, requester, spam, ...fields } = ticket;
     const includes = include.split(',');
     return {
       ...structuredClone(fields),
@@ -242,6 +328,38 @@ export class FreshdeskSimulator {
       ...conversation,
       ticket_id: ticket.id,
     }));
+  }
+
+  /** Creates a ticket the way Freshdesk validates a POST; returns the ticket or the first problem. */
+  private createTicket(body: unknown): SimTicket | { field: string; code: string } {
+    if (typeof body !== 'object' || body === null) return { field: 'body', code: 'invalid_json' };
+    const fields = body as Record<string, unknown>;
+    const email = fields['email'];
+    if (typeof email !== 'string' || !/^[^@\s]+@[^@\s]+$/.test(email)) return { field: 'email', code: 'missing_field' };
+    for (const key of ['subject', 'description'] as const) {
+      if (typeof fields[key] !== 'string' || fields[key] === '') return { field: key, code: 'missing_field' };
+    }
+    if (![2, 3, 4, 5].includes(fields['status'] as number)) return { field: 'status', code: 'invalid_value' };
+    if (![1, 2, 3, 4].includes(fields['priority'] as number)) return { field: 'priority', code: 'invalid_value' };
+    const tags = fields['tags'] ?? [];
+    if (!Array.isArray(tags) || !tags.every((tag) => typeof tag === 'string')) return { field: 'tags', code: 'datatype_mismatch' };
+    const now = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const ticket: SimTicket = {
+      id: this.nextTicketId++,
+      subject: fields['subject'] as string,
+      description: fields['description'] as string,
+      description_text: (fields['description'] as string).replace(/<br>/g, '\n').replace(/<[^>]*>/g, ''),
+      created_at: now,
+      status: fields['status'] as number,
+      tags: [...tags],
+      custom_fields: {},
+      due_by: now,
+      fr_due_by: now,
+      requester: { id: 500, email, name: email },
+      conversations: [],
+    };
+    this.addTicket(ticket);
+    return ticket;
   }
 
   /** Applies a PUT the way Freshdesk validates it; returns the first problem, or null. */
