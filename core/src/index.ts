@@ -44,6 +44,7 @@ export {
 export type { SupportChannel, SupportRequestInput } from './rakuten-support';
 export {
   SAFE_SENDER_ADVICE,
+  SETUP_CHECK_TITLES,
   autoReplyCheck,
   checkFailed,
   credentialsCheck,

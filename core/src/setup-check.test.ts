@@ -8,6 +8,8 @@ describe('setup check verdicts', () => {
     expect(fieldsCheck({ missing: ['Rakuten-Bestellnummer'], notOnForm: [] }).detail.de).toContain('„Rakuten-Bestellnummer“');
     expect(fieldsCheck({ missing: [], notOnForm: ['Rakuten-Kundenname'] }).detail.en).toContain('not on the ticket form');
     expect(fieldsCheck({ missing: [], notOnForm: [] }).status).toBe('ok');
+    expect(fieldsCheck({ missing: ['A', 'B'], notOnForm: [] }).detail.de).toBe('Es fehlen die Ticketfelder „A“, „B“.');
+    expect(fieldsCheck({ missing: ['A'], notOnForm: [] }).detail.en).toBe('The ticket field „A“ is missing.');
   });
 
   test('auto-replies: names each offending rule and links it', () => {
@@ -40,6 +42,11 @@ describe('setup check verdicts', () => {
 
   test('a check that could not run says so', () => {
     expect(checkFailed('spam', 'HTTP 429')).toMatchObject({ status: 'error', detail: { en: 'Could not check: HTTP 429' } });
+    const fix = { de: 'Admin fragen.', en: 'Ask an admin.' };
+    expect(checkFailed('spam', { de: 'kein Zugriff', en: 'no access' }, fix)).toMatchObject({
+      detail: { de: 'Prüfung nicht möglich: kein Zugriff', en: 'Could not check: no access' },
+      fix,
+    });
   });
 
   test.each([

@@ -24,7 +24,7 @@ export interface SetupCheckItem {
   readonly links: readonly SetupLink[];
 }
 
-const TITLES: Readonly<Record<SetupCheckId, LocalizedText>> = {
+export const SETUP_CHECK_TITLES: Readonly<Record<SetupCheckId, LocalizedText>> = {
   fields: { de: 'Rakuten-Felder', en: 'Rakuten fields' },
   'auto-replies': { de: 'Automatische Antworten', en: 'Automatic replies' },
   spam: { de: 'Rakuten-Mails im Spam', en: 'Rakuten mail in spam' },
@@ -32,34 +32,50 @@ const TITLES: Readonly<Record<SetupCheckId, LocalizedText>> = {
 };
 
 function item(id: SetupCheckId, status: SetupCheckStatus, detail: LocalizedText, fix: LocalizedText | null, links: readonly SetupLink[] = []): SetupCheckItem {
-  return { id, status, title: TITLES[id], detail, fix, links };
+  return { id, status, title: SETUP_CHECK_TITLES[id], detail, fix, links };
 }
 
 function list(names: readonly string[]): string {
   return names.map((name) => `„${name}“`).join(', ');
 }
 
-export function fieldsCheck(facts: { readonly missing: readonly string[]; readonly notOnForm: readonly string[] }): SetupCheckItem {
+const DEFAULT_FIELDS_FIX: { readonly missing: LocalizedText; readonly notOnForm: LocalizedText } = {
+  missing: {
+    de: 'Installieren Sie die App neu oder legen Sie die Felder als Textfelder unter Admin → Ticketfelder an.',
+    en: 'Reinstall the app, or create them as text fields under Admin → Ticket fields.',
+  },
+  notOnForm: { de: 'Fügen Sie die Felder dem Ticketformular hinzu (Admin → Ticketformulare).', en: 'Add the fields to the ticket form (Admin → Ticket forms).' },
+};
+
+export function fieldsCheck(facts: {
+  readonly missing: readonly string[];
+  readonly notOnForm: readonly string[];
+  /** Where in this helpdesk's admin the fields are made or put on the form. */
+  readonly remedy?: { readonly missing: LocalizedText; readonly notOnForm: LocalizedText };
+}): SetupCheckItem {
+  const remedy = facts.remedy ?? DEFAULT_FIELDS_FIX;
   if (facts.missing.length > 0) {
+    const one = facts.missing.length === 1;
     return item(
       'fields',
       'problem',
-      { de: `Es fehlen die Ticketfelder ${list(facts.missing)}.`, en: `The ticket fields ${list(facts.missing)} are missing.` },
       {
-        de: 'Installieren Sie die App neu oder legen Sie die Felder als Textfelder unter Admin → Ticketfelder an.',
-        en: 'Reinstall the app, or create them as text fields under Admin → Ticket fields.',
+        de: `Es ${one ? 'fehlt das Ticketfeld' : 'fehlen die Ticketfelder'} ${list(facts.missing)}.`,
+        en: `The ticket ${one ? 'field' : 'fields'} ${list(facts.missing)} ${one ? 'is' : 'are'} missing.`,
       },
+      remedy.missing,
     );
   }
   if (facts.notOnForm.length > 0) {
+    const one = facts.notOnForm.length === 1;
     return item(
       'fields',
       'problem',
       {
-        de: `Die Felder ${list(facts.notOnForm)} sind nicht auf dem Ticketformular; Agenten sehen Bestellnummer und Kundenname dann nicht.`,
-        en: `The fields ${list(facts.notOnForm)} are not on the ticket form, so agents do not see order number and customer name.`,
+        de: `${one ? 'Das Feld' : 'Die Felder'} ${list(facts.notOnForm)} ${one ? 'ist' : 'sind'} nicht auf dem Ticketformular; Agenten sehen Bestellnummer und Kundenname dann nicht.`,
+        en: `The ${one ? 'field' : 'fields'} ${list(facts.notOnForm)} ${one ? 'is' : 'are'} not on the ticket form, so agents do not see order number and customer name.`,
       },
-      { de: 'Fügen Sie die Felder dem Ticketformular hinzu (Admin → Ticketformulare).', en: 'Add the fields to the ticket form (Admin → Ticket forms).' },
+      remedy.notOnForm,
     );
   }
   return item('fields', 'ok', { de: 'Beide Rakuten-Felder sind vorhanden und auf dem Formular.', en: 'Both Rakuten fields exist and are on the form.' }, null);
@@ -151,11 +167,12 @@ export function credentialsCheck(facts: { readonly status: number | null }): Set
 }
 
 /** A check that could not run (rate limit, outage) says so instead of pretending all is well. */
-export function checkFailed(id: SetupCheckId, reason: string): SetupCheckItem {
+export function checkFailed(id: SetupCheckId, reason: string | LocalizedText, fix?: LocalizedText): SetupCheckItem {
+  const why = typeof reason === 'string' ? { de: reason, en: reason } : reason;
   return item(
     id,
     'error',
-    { de: `Prüfung nicht möglich: ${reason}`, en: `Could not check: ${reason}` },
-    { de: 'Bitte später erneut prüfen.', en: 'Please check again later.' },
+    { de: `Prüfung nicht möglich: ${why.de}`, en: `Could not check: ${why.en}` },
+    fix ?? { de: 'Bitte später erneut prüfen.', en: 'Please check again later.' },
   );
 }

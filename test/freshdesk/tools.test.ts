@@ -161,7 +161,7 @@ describe('Freshdesk setup check', () => {
     sim.addTicket(spamTicket(402, 'noreply@mail.rakuten.com', 'Ihr Rakuten-Konto'));
     const frame = await open({ location: 'full_page_app' });
     await expect(statuses(frame)).resolves.toEqual({ credentials: 'ok', fields: 'problem', 'auto-replies': 'problem', spam: 'problem' });
-    await expect(frame.locator('[data-check="fields"] .check__detail').textContent()).resolves.toContain('„Rakuten-Kundenname“ sind nicht auf dem Ticketformular');
+    await expect(frame.locator('[data-check="fields"] .check__detail').textContent()).resolves.toContain('„Rakuten-Kundenname“ ist nicht auf dem Ticketformular');
     const rule = frame.locator('[data-check="auto-replies"] a');
     await expect(rule.textContent()).resolves.toBe('Eingangsbestätigung an Kunden');
     await expect(rule.getAttribute('href')).resolves.toBe(`https://${DOMAIN}/a/admin/automations/ticket_creation/21/edit`);
@@ -181,7 +181,7 @@ describe('Freshdesk setup check', () => {
     await expect(frame.locator('.quiet').textContent()).resolves.toBe('Kein Rakuten-Ticket');
     await frame.getByRole('button', { name: 'Einrichtung prüfen' }).click();
     await expect(statuses(frame)).resolves.toMatchObject({ credentials: 'ok', fields: 'problem' });
-    await expect(frame.locator('[data-check="fields"] .check__detail').textContent()).resolves.toBe('Es fehlen die Ticketfelder „Rakuten-Kundenname“.');
+    await expect(frame.locator('[data-check="fields"] .check__detail').textContent()).resolves.toBe('Es fehlt das Ticketfeld „Rakuten-Kundenname“.');
     await shoot('setup-sidebar-missing-field');
     await frame.getByRole('button', { name: '← Zurück zum Ticket' }).click();
     await expect(frame.locator('.quiet').textContent()).resolves.toBe('Kein Rakuten-Ticket');

@@ -72,7 +72,7 @@ describe('Zendesk setup check (nav bar)', () => {
 
     const fields = await row(opened, 'fields');
     expect(fields.status).toBe('problem');
-    expect(fields.detail).toBe('Es fehlen die Ticketfelder „Rakuten-Bestellnummer“.');
+    expect(fields.detail).toBe('Es fehlt das Ticketfeld „Rakuten-Bestellnummer“.');
     expect(fields.links.map((link) => link.href)).toEqual([admin('/admin/objects-rules/tickets/ticket-fields')]);
 
     const autoReplies = await row(opened, 'auto-replies');
@@ -116,8 +116,8 @@ describe('Zendesk setup check (nav bar)', () => {
     });
     const fields = await row(opened, 'fields');
     expect(fields.status).toBe('problem');
-    expect(fields.detail).toContain('Die Felder „Rakuten-Bestellnummer“ sind nicht auf dem Ticketformular');
-    expect(fields.fix).toBe('So beheben Sie es: Fügen Sie die Felder dem Ticketformular hinzu (Admin → Ticketformulare).');
+    expect(fields.detail).toContain('Das Feld „Rakuten-Bestellnummer“ ist nicht auf dem Ticketformular');
+    expect(fields.fix).toBe('So beheben Sie es: Fügen Sie die Felder Ihrem Ticketformular hinzu: Admin Center → Objekte und Regeln → Tickets → Formulare.');
     expect(fields.links.map((link) => link.href)).toEqual([admin('/admin/objects-rules/tickets/ticket-forms')]);
     await opened.screenshot('setup-not-on-form', 'setup-check');
   });

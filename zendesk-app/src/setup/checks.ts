@@ -42,11 +42,20 @@ export interface SetupCheckDeps {
   readonly policy?: RetryPolicy;
 }
 
-/** `checkFailed` with the reason in each language. */
+/** Where in this helpdesk's admin the fields are made and put on the form. */
+const ZENDESK_FIELDS_FIX = {
+  missing: {
+    de: 'Installieren Sie die App neu (sie legt die Felder an) oder legen Sie sie als Textfelder an: Admin Center → Objekte und Regeln → Tickets → Felder.',
+    en: 'Reinstall the app (it creates the fields) or create them as text fields: Admin Center → Objects and rules → Tickets → Fields.',
+  },
+  notOnForm: {
+    de: 'Fügen Sie die Felder Ihrem Ticketformular hinzu: Admin Center → Objekte und Regeln → Tickets → Formulare.',
+    en: 'Add the fields to your ticket form: Admin Center → Objects and rules → Tickets → Forms.',
+  },
+};
+
 export function failed(id: SetupCheckId, reason: LocalizedText, fix?: LocalizedText): SetupCheckItem {
-  const de = checkFailed(id, reason.de);
-  const en = checkFailed(id, reason.en);
-  return { ...de, detail: { de: de.detail.de, en: en.detail.en }, fix: fix ?? de.fix };
+  return checkFailed(id, reason, fix);
 }
 
 function failedOn(id: SetupCheckId, error: unknown): SetupCheckItem {
@@ -77,13 +86,13 @@ async function fields(deps: SetupCheckDeps, policy: RetryPolicy): Promise<SetupC
   const found = await Promise.all(wanted.map(async (field) => (field.id === null ? null : getTicketField(deps.client, field.id, policy))));
   const missing = wanted.filter((_, index) => !found[index]?.active).map((field) => field.title);
   if (missing.length > 0) {
-    const item = fieldsCheck({ missing, notOnForm: [] });
+    const item = fieldsCheck({ missing, notOnForm: [], remedy: ZENDESK_FIELDS_FIX });
     return { ...item, links: links([t(NAV_TEXT.fieldsLink, deps.locale), adminUrl(deps.subdomain, '/admin/objects-rules/tickets/ticket-fields')]) };
   }
   const forms = formsThatMatter((await listTicketForms(deps.client, policy)) ?? []);
   // Without forms every active field shows on the one ticket form Zendesk has.
   const notOnForm = wanted.filter((field) => forms.some((form) => field.id !== null && !form.fieldIds.includes(field.id))).map((field) => field.title);
-  const item = fieldsCheck({ missing: [], notOnForm });
+  const item = fieldsCheck({ missing: [], notOnForm, remedy: ZENDESK_FIELDS_FIX });
   return notOnForm.length === 0 ? item : { ...item, links: links([t(NAV_TEXT.formsLink, deps.locale), adminUrl(deps.subdomain, '/admin/objects-rules/tickets/ticket-forms')]) };
 }
 

@@ -1,4 +1,4 @@
-import { checkFailed, t, type Locale, type SetupCheckItem, type SetupCheckStatus } from '@rakuten-helpdesk/core';
+import { SETUP_CHECK_TITLES, t, type Locale, type SetupCheckItem, type SetupCheckStatus } from '@rakuten-helpdesk/core';
 import { el, externalLink, replaceChildren } from '../sidebar/dom';
 import { ZENDESK_CHECKS, type ZendeskCheckId } from './checks';
 import { NAV_TEXT, STATUS_LABEL } from './setup-text';
@@ -13,7 +13,7 @@ const PILL_TONE: Readonly<Record<SetupCheckStatus | 'pending', string>> = {
 
 /** The core's title of a check, for the row shown while it runs (the core words titles only inside items). */
 function checkTitle(id: ZendeskCheckId, locale: Locale): string {
-  return t(checkFailed(id, '').title, locale);
+  return t(SETUP_CHECK_TITLES[id], locale);
 }
 
 function pendingRow(doc: Document, id: ZendeskCheckId, locale: Locale): HTMLElement {

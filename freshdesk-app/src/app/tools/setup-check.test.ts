@@ -76,7 +76,7 @@ describe('runSetupCheck against the simulator', () => {
   test('a missing field is named; the form is then not read', async () => {
     sim.fields.splice(1, 1);
     const items = await check();
-    expect(items['fields']).toMatchObject({ status: 'problem', detail: { de: 'Es fehlen die Ticketfelder „Rakuten-Kundenname“.' } });
+    expect(items['fields']).toMatchObject({ status: 'problem', detail: { de: 'Es fehlt das Ticketfeld „Rakuten-Kundenname“.' } });
     expect(sim.calls.some((call) => call.path.startsWith('/api/v2/ticket-forms'))).toBe(false);
   });
 
@@ -85,7 +85,7 @@ describe('runSetupCheck against the simulator', () => {
     sim.addForm({ id: 2, name: 'Default', title: 'Standard', default: true, fieldNames: [names.orderNumber] });
     const items = await check();
     expect(items['fields']?.status).toBe('problem');
-    expect(items['fields']?.detail.de).toContain('Die Felder „Rakuten-Kundenname“ sind nicht auf dem Ticketformular');
+    expect(items['fields']?.detail.de).toContain('Das Feld „Rakuten-Kundenname“ ist nicht auf dem Ticketformular');
     expect(sim.calls.some((call) => call.path === '/api/v2/ticket-forms/2')).toBe(true);
   });
 
@@ -97,7 +97,7 @@ describe('runSetupCheck against the simulator', () => {
   test('the fields are found by the names stored on install, and by their labels when nothing is stored', async () => {
     sim.fields[0] = { ...sim.fields[0]!, label: 'Bestellnummer (Rakuten)', label_for_customers: 'Bestellnummer (Rakuten)' };
     expect((await check())['fields']?.status).toBe('ok');
-    expect((await check({}, false))['fields']).toMatchObject({ status: 'problem', detail: { de: 'Es fehlen die Ticketfelder „Rakuten-Bestellnummer“.' } });
+    expect((await check({}, false))['fields']).toMatchObject({ status: 'problem', detail: { de: 'Es fehlt das Ticketfeld „Rakuten-Bestellnummer“.' } });
   });
 
   test('an active rule that mails the requester on creation is named, with a link to edit it', async () => {

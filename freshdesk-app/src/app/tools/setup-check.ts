@@ -35,15 +35,24 @@ export interface SetupCheckDeps {
 const DOMAIN = /^[a-z0-9][a-z0-9-]*\.freshdesk\.com$/;
 
 /** The helpdesk's own address, only when it is a Freshdesk domain: links are built from it, never from data. */
+/** Where in this helpdesk's admin the fields are made and put on the form. */
+const FRESHDESK_FIELDS_FIX = {
+  missing: {
+    de: 'Installieren Sie die App neu (sie legt die Felder an) oder legen Sie sie als Textfelder an: Admin → Workflows → Ticketfelder.',
+    en: 'Reinstall the app (it creates the fields) or create them as text fields: Admin → Workflows → Ticket Fields.',
+  },
+  notOnForm: {
+    de: 'Fügen Sie die Felder Ihrem Ticketformular hinzu: Admin → Workflows → Ticketformulare.',
+    en: 'Add the fields to your ticket form: Admin → Workflows → Ticket Forms.',
+  },
+};
+
 export function helpdeskDomain(value: unknown): string | null {
   return typeof value === 'string' && DOMAIN.test(value.trim().toLowerCase()) ? value.trim().toLowerCase() : null;
 }
 
-/** `checkFailed` with the reason in each language. */
 function failed(id: SetupCheckId, reason: LocalizedText): SetupCheckItem {
-  const de = checkFailed(id, reason.de);
-  const en = checkFailed(id, reason.en);
-  return { ...de, detail: { de: de.detail.de, en: en.detail.en } };
+  return checkFailed(id, reason);
 }
 
 /** Why a request failed, after the template's own retries: never a guess that all is well. */
@@ -131,12 +140,12 @@ async function fields(api: FreshdeskApi, admin: AdminApi, db: SetupCheckDeps['db
     const keys = Object.keys(FIELD_LABEL) as FieldKey[];
     const found = keys.map((key) => ({ key, field: findField(all, stored[key], FIELD_LABEL[key]) }));
     const missing = found.filter((entry) => !entry.field).map((entry) => FIELD_LABEL[entry.key]);
-    if (missing.length > 0) return fieldsCheck({ missing, notOnForm: [] });
+    if (missing.length > 0) return fieldsCheck({ missing, notOnForm: [], remedy: FRESHDESK_FIELDS_FIX });
     const onForm = await formFields(admin);
     const notOnForm = onForm
       ? found.filter(({ field }) => field && !onForm.ids.has(field.id) && !onForm.names.has(field.name)).map((entry) => FIELD_LABEL[entry.key])
       : [];
-    return fieldsCheck({ missing: [], notOnForm });
+    return fieldsCheck({ missing: [], notOnForm, remedy: FRESHDESK_FIELDS_FIX });
   } catch (error) {
     return failed('fields', failureReason(error));
   }
