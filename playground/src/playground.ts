@@ -9,8 +9,8 @@ import { existsSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import { analyzeMessage, parseSettings } from '@rakuten-helpdesk/core';
 import { readEml } from '@rakuten-helpdesk/core/node';
-import { FreshdeskAccount } from './freshdesk';
-import { DEFAULT_PLAYGROUND_SETTINGS, mergeSettings, type PlaygroundSettings } from './settings';
+import { FULL_PAGE, FreshdeskAccount } from './freshdesk';
+import { DEFAULT_PLAYGROUND_SETTINGS, mergeSettings, parseAccountState, type AccountState, type PlaygroundSettings } from './settings';
 import { FIRST_UPLOAD_ID, sampleTickets, uploadedTicket, type PlaygroundTicket } from './tickets';
 import { ZENDESK_FIELD_LABELS, ZendeskAccount } from './zendesk';
 
@@ -106,13 +106,15 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
   );
   if (missing.length > 0) throw new Error(`Not built yet: ${missing.join(', ')}. Run "npm start" (it builds first).`);
 
-  /** The sidebar's page as the built manifest names it (assets/iframe.html), read each time: a rebuild may change it. */
-  async function zendeskSidebarPage(): Promise<string> {
-    const manifest = JSON.parse(await readFile(join(zendeskAppDir, 'manifest.json'), 'utf8')) as { location?: { support?: { ticket_sidebar?: { url?: string } } } };
-    return manifest.location?.support?.ticket_sidebar?.url ?? 'assets/iframe.html';
+  /** A location's page as the built manifest names it (assets/iframe.html, …), read each time: a rebuild may change it. */
+  async function zendeskPage(location: 'ticket_sidebar' | 'nav_bar'): Promise<string> {
+    const manifest = JSON.parse(await readFile(join(zendeskAppDir, 'manifest.json'), 'utf8')) as { location?: { support?: Record<string, { url?: string }> } };
+    return manifest.location?.support?.[location]?.url ?? (location === 'nav_bar' ? 'assets/setup.html' : 'assets/iframe.html');
   }
 
   let settings: PlaygroundSettings = DEFAULT_PLAYGROUND_SETTINGS;
+  /** How both simulated accounts are set up; stays through "Reset tickets", like the settings. */
+  let account: AccountState = 'healthy';
   let tickets: PlaygroundTicket[] = [];
   let nextUploadId = FIRST_UPLOAD_ID;
   const zendesk = new ZendeskAccount();
@@ -142,7 +144,17 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
     source: ticket.source,
     receivedAt: ticket.thread[0]?.at ?? null,
   });
-  const state = () => ({ tickets: tickets.map(summary), settings, freshdeskServer: freshdesk.serverProblem ?? 'running' });
+  const state = () => ({
+    tickets: tickets.map(summary),
+    settings,
+    account,
+    // What the support composers filed as tickets in each simulated helpdesk.
+    supportRequests: {
+      zendesk: zendesk.created().map((ticket) => ({ id: ticket.id, subject: ticket.subject })),
+      freshdesk: freshdesk.created(),
+    },
+    freshdeskServer: freshdesk.serverProblem ?? 'running',
+  });
 
   async function file(res: ServerResponse, path: string, transform?: (text: string) => string): Promise<boolean> {
     const body = await readFile(path).catch(() => null);
@@ -218,13 +230,31 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
       sendJson(res, 200, state());
       return true;
     }
+    if (path === '/api/account') {
+      if (method === 'GET') {
+        sendJson(res, 200, state());
+        return true;
+      }
+      onlyPost();
+      const parsed = parseAccountState(await readJson(req));
+      if ('error' in parsed) throw new HttpError(400, 'invalid-account', parsed.error);
+      account = parsed.state;
+      zendesk.setAccount(account);
+      freshdesk.setAccount(account);
+      sendJson(res, 200, state());
+      return true;
+    }
+    if (path === '/api/zendesk/nav-bar') {
+      sendJson(res, 200, { scenario: zendesk.navBarScenario(settings), subject: '', fieldLabels: {}, entryUrl: `/zendesk-app/${await zendeskPage('nav_bar')}` });
+      return true;
+    }
     const zendeskScenario = /^\/api\/zendesk\/scenario\/(\d+)$/.exec(path);
     if (zendeskScenario) {
       const id = Number(zendeskScenario[1]);
       const scenario = zendesk.scenario(id, settings);
       if (!scenario) throw new HttpError(404, 'no-such-ticket', `No ticket ${id}.`);
       const ticket = tickets.find((candidate) => candidate.id === id);
-      sendJson(res, 200, { scenario, subject: ticket?.subject ?? '', fieldLabels: ZENDESK_FIELD_LABELS, entryUrl: `/zendesk-app/${await zendeskSidebarPage()}` });
+      sendJson(res, 200, { scenario, subject: ticket?.subject ?? '', fieldLabels: ZENDESK_FIELD_LABELS, entryUrl: `/zendesk-app/${await zendeskPage('ticket_sidebar')}` });
       return true;
     }
     const properties = /^\/api\/freshdesk\/properties\/(\d+)$/.exec(path);
@@ -278,9 +308,24 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
     if (path === '/host/host.css') return file(res, join(root, 'test/freshdesk/host/host.css'));
     if (path === '/host/host-page.js') return file(res, join(options.publicDir, 'freshdesk-host-page.js'));
     if (path === '/host/fresh-client.js') return file(res, join(options.publicDir, 'fresh-client.js'));
-    if (path === '/app/index.html') return file(res, join(freshdeskAppDir, 'app/index.html'), (html) => html.replace('{{{appclient}}}', '/host/fresh-client.js'));
+    const appPage = /^\/app\/(index|full-page)\.html$/.exec(path);
+    if (appPage) return file(res, join(freshdeskAppDir, `app/${appPage[1]}.html`), (html) => html.replace('{{{appclient}}}', '/host/fresh-client.js'));
     if (path.startsWith('/app/')) return fromFolder(res, join(freshdeskAppDir, 'app'), path.slice('/app/'.length));
     if (path === '/pkg/manifest.json' || path === '/pkg/config/requests.json') return file(res, join(freshdeskAppDir, path.slice('/pkg/'.length)));
+    // The page's request templates, run here against the simulated Freshdesk (the key stays on the server).
+    const invoke = /^\/invoke\/([\w-]+)$/.exec(path);
+    if (invoke && (invoke[1] === FULL_PAGE || /^\d+$/.test(invoke[1] ?? ''))) {
+      if (req.method !== 'POST') throw new HttpError(405, 'method-not-allowed', `${path} takes POST.`);
+      const body = (await readJson(req)) as { name?: unknown; call?: unknown } | null;
+      if (typeof body?.name !== 'string') throw new HttpError(400, 'invalid-invoke', 'Expected {"name": "…", "call": {…}}.');
+      const call = typeof body.call === 'object' && body.call !== null ? (body.call as { context?: Record<string, unknown>; body?: string }) : {};
+      sendJson(res, 200, await freshdesk.invoke(body.name, call));
+      return true;
+    }
+    if (path === `/scenario/${FULL_PAGE}.json`) {
+      sendJson(res, 200, freshdesk.fullPageScenario(settings));
+      return true;
+    }
     const scenario = /^\/scenario\/(\d+)\.json$/.exec(path);
     if (scenario) {
       const found = freshdesk.scenario(Number(scenario[1]), settings);

@@ -9,6 +9,8 @@ export interface PlaygroundSettings {
   readonly saturdayIsWorkingDay: boolean;
   /** The agent's language: the sidebars speak German or English. */
   readonly language: 'de' | 'en';
+  /** The shop's Rakuten SID (website id): Zendesk setting "sid", Freshdesk iparam "rakuten_sid"; '' when not set. */
+  readonly sid: string;
 }
 
 export const DEFAULT_PLAYGROUND_SETTINGS: PlaygroundSettings = {
@@ -16,6 +18,7 @@ export const DEFAULT_PLAYGROUND_SETTINGS: PlaygroundSettings = {
   bundesland: 'NW',
   saturdayIsWorkingDay: false,
   language: 'de',
+  sid: '3456789',
 };
 
 /** Reads settings sent by the page; anything missing keeps its current value. Returns an error text when invalid. */
@@ -40,5 +43,25 @@ export function mergeSettings(current: PlaygroundSettings, input: unknown): Play
     if (raw['language'] !== 'de' && raw['language'] !== 'en') return 'language: "de" or "en".';
     next.language = raw['language'];
   }
+  if (raw['sid'] !== undefined) {
+    if (typeof raw['sid'] !== 'string' || raw['sid'].trim().length > 40) return 'sid: a text of at most 40 characters.';
+    next.sid = raw['sid'].trim();
+  }
   return next;
+}
+
+/** How the simulated accounts around the apps are set up, for the setup check to find. */
+export const ACCOUNT_STATES = ['healthy', 'broken', 'broken-key'] as const;
+/**
+ * healthy: everything set up. broken: a Rakuten field missing or off the form, an auto-reply that mails
+ * Rakuten, Rakuten mail in the suspended tickets / spam. broken-key: the same, and Freshdesk refuses the app's
+ * API key (then the other Freshdesk checks wait for it).
+ */
+export type AccountState = (typeof ACCOUNT_STATES)[number];
+
+/** Reads `{"state": …}` as the page sends it. */
+export function parseAccountState(input: unknown): { readonly state: AccountState } | { readonly error: string } {
+  const state = typeof input === 'object' && input !== null && !Array.isArray(input) ? (input as { state?: unknown }).state : undefined;
+  const found = ACCOUNT_STATES.find((candidate) => candidate === state);
+  return found ? { state: found } : { error: `state: one of ${ACCOUNT_STATES.join(', ')}.` };
 }

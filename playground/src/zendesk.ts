@@ -4,10 +4,11 @@
  * so that what an agent saved is what the next view shows.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ZendeskApiSimulator, type ApiComment, type ApiUser, type TicketFixture } from '../../test/zendesk/support/api-simulator';
+import { brokenAccount, healthyAccount, navBarScenario } from '../../test/zendesk/support/account-fixtures';
+import { ZendeskApiSimulator, type AccountFixture, type ApiComment, type ApiUser, type CreatedTicket, type TicketFixture } from '../../test/zendesk/support/api-simulator';
 import { AGENT, FIELD, RAKUTEN_SERVICE, agentComment, mailComment, scenarioFor, ticketFixture } from '../../test/zendesk/support/fixtures';
 import type { HostScenario } from '../../test/zendesk/support/scenario';
-import type { PlaygroundSettings } from './settings';
+import type { AccountState, PlaygroundSettings } from './settings';
 import type { PlaygroundTicket } from './tickets';
 
 /** Labels for the two custom fields the host draws (it only knows their ids). */
@@ -46,11 +47,49 @@ export function zendeskFixture(ticket: PlaygroundTicket): TicketFixture {
   return ticketFixture({ id: ticket.id, subject: ticket.subject, requester, comments, users: [...users.values(), AGENT] });
 }
 
+/** The tests' healthy and broken accounts (fields and forms, triggers, suspended tickets) for the nav bar's setup check. */
+export function zendeskAccountFixture(state: AccountState): AccountFixture {
+  if (state === 'healthy') return healthyAccount();
+  const broken = brokenAccount();
+  // The tests name one trigger with markup, to show it comes out as text; a visitor gets a plain name.
+  const triggers = broken.triggers.map((trigger) => (trigger.id === 9005 ? { ...trigger, title: 'Eingangsbestätigung (außer Rakuten-Tag)' } : trigger));
+  return { ...broken, triggers };
+}
+
+function appSettings(settings: PlaygroundSettings): Record<string, unknown> {
+  return {
+    signature: settings.signature,
+    bundesland: settings.bundesland,
+    saturdayIsWorkingDay: settings.saturdayIsWorkingDay,
+    orderNumberFieldId: null,
+    customerNameFieldId: null,
+    sid: settings.sid,
+  };
+}
+
+const locale = (settings: PlaygroundSettings): string => (settings.language === 'en' ? 'en-US' : 'de');
+
 /** The account's REST API: one simulator per ticket, so tickets can be added and reset one by one. */
 export class ZendeskAccount {
   private readonly simulators = new Map<number, { api: ZendeskApiSimulator; users: readonly ApiUser[] }>();
   /** Answers what belongs to no one ticket (whatever the simulator knows of the account besides tickets). */
   private account = new ZendeskApiSimulator();
+  private state: AccountState = 'healthy';
+
+  constructor() {
+    this.account.useAccount(zendeskAccountFixture(this.state));
+  }
+
+  /** Sets the account up healthy or broken; tickets and requests made so far stay. */
+  setAccount(state: AccountState): void {
+    this.state = state;
+    this.account.useAccount(zendeskAccountFixture(state));
+  }
+
+  /** Tickets the nav bar's composer created (POST /api/v2/tickets.json), oldest first. */
+  created(): readonly CreatedTicket[] {
+    return this.account.created;
+  }
 
   add(ticket: PlaygroundTicket): void {
     const fixture = zendeskFixture(ticket);
@@ -62,6 +101,7 @@ export class ZendeskAccount {
   clear(): void {
     this.simulators.clear();
     this.account = new ZendeskApiSimulator();
+    this.account.useAccount(zendeskAccountFixture(this.state));
   }
 
   /** The ticket as the simulator holds it now (fields and status as last saved). */
@@ -74,16 +114,12 @@ export class ZendeskAccount {
   scenario(id: number, settings: PlaygroundSettings): HostScenario | null {
     const fixture = this.current(id);
     if (!fixture) return null;
-    return scenarioFor(fixture, {
-      locale: settings.language === 'en' ? 'en-US' : 'de',
-      settings: {
-        signature: settings.signature,
-        bundesland: settings.bundesland,
-        saturdayIsWorkingDay: settings.saturdayIsWorkingDay,
-        orderNumberFieldId: null,
-        customerNameFieldId: null,
-      },
-    });
+    return scenarioFor(fixture, { locale: locale(settings), settings: appSettings(settings) });
+  }
+
+  /** The app's nav bar pane (setup check, Rakuten support, request composer) for an admin of this account. */
+  navBarScenario(settings: PlaygroundSettings): HostScenario {
+    return navBarScenario({ locale: locale(settings), settings: appSettings(settings) });
   }
 
   /** Answers /api/v2/tickets/{id}… from that ticket's simulator, the rest of /api/v2/ from the account's. */

@@ -1,18 +1,23 @@
 /**
  * The playground as `npm start` serves it: the built server.js in its own `node` process on the PORT it was
  * given, driven in Chromium. Every sample ticket in both helpdesk views, the guards in both, the closing reply,
- * an edited field that survives, and an .eml upload. The screenshots it takes are the README's.
+ * an edited field that survives, an .eml upload, and both apps' admin views (setup check, Rakuten support) on
+ * a healthy and a broken simulated account. Screenshots go to test/output/screenshots/playground-*.png; with
+ * UPDATE_DOCS_SCREENSHOTS=1 also to docs/screenshots (the README's).
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Frame, FrameLocator, Page } from 'playwright-core';
 import type { HostLog, HostWindow } from '../freshdesk/host/protocol';
+import { DEFAULT_PLAYGROUND_SETTINGS } from '../../playground/src/settings';
 import { launchBrowser } from '../support/browser';
 import { REPO_ROOT, buildEverything, freePort, runPlayground, type PlaygroundProcess } from './support/run';
 
 type View = 'zendesk' | 'freshdesk';
 
-const SCREENSHOTS = join(REPO_ROOT, 'docs/screenshots');
+const SCREENSHOTS = join(REPO_ROOT, 'test/output/screenshots');
+/** The README's pictures are only replaced when asked for, so a test run leaves the repository as it was. */
+const DOCS_SCREENSHOTS = process.env['UPDATE_DOCS_SCREENSHOTS'] === '1' ? join(REPO_ROOT, 'docs/screenshots') : null;
 const FIXTURES = join(REPO_ROOT, 'core/test-fixtures/eml');
 
 let server: PlaygroundProcess;
@@ -32,6 +37,7 @@ beforeAll(async () => {
   base = `http://localhost:${port}`;
   browser = await launchBrowser();
   mkdirSync(SCREENSHOTS, { recursive: true });
+  if (DOCS_SCREENSHOTS) mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
 }, 120_000);
 
 afterAll(async () => {
@@ -42,6 +48,9 @@ afterAll(async () => {
 beforeEach(async () => {
   // Every test starts from the samples as they were, uploads gone.
   expect((await fetch(`${base}/api/reset`, { method: 'POST' })).status).toBe(200);
+  // The settings and the account's setup survive a reset (as they should for a visitor): back to the defaults.
+  expect((await fetch(`${base}/api/settings`, { method: 'POST', body: JSON.stringify(DEFAULT_PLAYGROUND_SETTINGS) })).status).toBe(200);
+  expect((await fetch(`${base}/api/account`, { method: 'POST', body: JSON.stringify({ state: 'healthy' }) })).status).toBe(200);
   context = await browser.newContext({ viewport: { width: 1440, height: 1120 }, deviceScaleFactor: 1, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
   await context.route('**/*', (route) => {
     const url = route.request().url();
@@ -102,10 +111,12 @@ async function reopen(view: View): Promise<Opened> {
   return rendered(view);
 }
 
-async function shoot(name: string): Promise<void> {
+async function shoot(name: string, options: { fullPage?: boolean } = {}): Promise<void> {
   // Let the sidebar's resize after its last draw land first.
   await page.waitForTimeout(200);
-  await page.screenshot({ path: join(SCREENSHOTS, `playground-${name}.png`) });
+  const path = join(SCREENSHOTS, `playground-${name}.png`);
+  await page.screenshot({ path, fullPage: options.fullPage ?? false });
+  if (DOCS_SCREENSHOTS) copyFileSync(path, join(DOCS_SCREENSHOTS, `playground-${name}.png`));
 }
 
 // --- Zendesk: the tests' workspace host ----------------------------------------------------------------------
@@ -149,6 +160,56 @@ async function freshdeskReply(host: Frame, to: string, text: string): Promise<vo
   await host.fill('#to', to);
   await host.locator('#editor-body').fill(text);
   await host.click('#send-button');
+}
+
+// --- the admin views: setup check and Rakuten support ----------------------------------------------------------
+
+interface AccountAnswer {
+  readonly account: string;
+  readonly supportRequests: { readonly zendesk: { id: number; subject: string }[]; readonly freshdesk: { id: number; subject: string }[] };
+}
+
+const accountState = async (): Promise<AccountAnswer> => (await (await fetch(`${base}/api/account`)).json()) as AccountAnswer;
+
+/** Opens an admin view from the picker and waits for every check to have its answer. */
+async function openSetup(view: View): Promise<Opened> {
+  await page.click(`#setup-views button[data-setup-view="${view}"]`);
+  return setupRendered(view);
+}
+
+async function setupRendered(view: View): Promise<Opened> {
+  const host = await viewFrame(view);
+  const app = host.frameLocator(view === 'zendesk' ? '#app' : '#app-frame');
+  if (view === 'zendesk') {
+    await app.locator('[data-check]:not([data-status="pending"])').nth(2).waitFor({ timeout: 20_000 });
+  } else {
+    await app.locator('#rakuten-full-page[aria-busy="false"] .setup[aria-busy="false"]').waitFor({ timeout: 20_000 });
+  }
+  return { host, app };
+}
+
+/** Each check's status by id: Zendesk's data-status, Freshdesk's check--… class. */
+async function checkStatuses(view: View, app: FrameLocator): Promise<Record<string, string>> {
+  if (view === 'zendesk') {
+    const rows = await app.locator('[data-check]').evaluateAll((elements) => elements.map((element) => [element.getAttribute('data-check'), element.getAttribute('data-status')]));
+    return Object.fromEntries(rows);
+  }
+  const rows = await app.locator('.check').evaluateAll((elements) => elements.map((element) => [element.getAttribute('data-check'), element.className.replace('check check--', '')]));
+  return Object.fromEntries(rows);
+}
+
+/** Picks the simulated account's setup in the page; the open admin view loads again and checks anew. */
+async function useAccount(view: View, state: 'healthy' | 'broken' | 'broken-key'): Promise<Opened> {
+  const before = await page.locator(`#${view}-view`).getAttribute('src');
+  await page.selectOption('#account-state', state);
+  await page.waitForFunction(([id, old]) => document.getElementById(id)?.getAttribute('src') !== old, [`${view}-view`, before] as const);
+  return setupRendered(view);
+}
+
+/** Waits until the view is as tall as the admin page in it, for a picture of all of it. */
+async function fitted(view: View): Promise<void> {
+  await page.waitForFunction((id) => (document.getElementById(id)?.style.height ?? '') !== '', `${view}-view`);
+  await page.waitForTimeout(400);
 }
 
 // --- the sample tickets ----------------------------------------------------------------------------------------
@@ -259,6 +320,14 @@ describe('npm start: the playground', () => {
     expect(state.tickets.map((ticket) => ticket.slug)).toEqual(SAMPLES.map((sample) => sample.slug));
     // The Freshdesk app's server.js ran in the FDK sandbox: installed, then told about every sample.
     expect(state.freshdeskServer).toBe('running');
+    const badAccount = await fetch(`${base}/api/account`, { method: 'POST', body: JSON.stringify({ state: 'kaputt' }) });
+    expect(badAccount.status).toBe(400);
+    expect(await badAccount.json()).toMatchObject({ error: { code: 'invalid-account' } });
+    expect((await fetch(`${base}/invoke/full-page`)).status).toBe(405);
+    // The full-page app is served as FDK serves it, with the emulated client in place of {{{appclient}}}.
+    const fullPage = await (await fetch(`${base}/app/full-page.html`)).text();
+    expect(fullPage).toContain('<script src="/host/fresh-client.js"></script>');
+    expect(fullPage).not.toContain('{{{appclient}}}');
 
     const refused = await runPlayground({ PORT: 'achtzig' });
     await refused.stop();
@@ -376,6 +445,93 @@ describe('npm start: the playground', () => {
     await host.click('#close-button');
     await expect(freshdeskIntercept(host, 2)).resolves.toEqual({ event: 'ticket.closeTicketClick', outcome: 'done' });
     await expect(text(host.locator('#ticket-status'))).resolves.toBe('Closed');
+  });
+
+  test('Zendesk admin view: the setup check passes on a healthy account and names each problem on a broken one; the request is copied and filed once', async () => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+    let { app } = await openSetup('zendesk');
+    await expect(text(page.locator('#ticket-title'))).resolves.toBe('Zendesk: Einrichtung & Support');
+    await expect(checkStatuses('zendesk', app)).resolves.toEqual({ fields: 'ok', 'auto-replies': 'ok', spam: 'ok' });
+
+    // The composer: the SID from the settings, browser and system detected.
+    await expect(app.locator('[data-part="request-sid"]').inputValue()).resolves.toBe('3456789');
+    await expect(app.locator('[data-part="request-browser"]').inputValue()).resolves.toMatch(/^Chrome \d+$/);
+    await expect(app.locator('[data-part="request-os"]').inputValue()).resolves.toBe('Linux');
+    await app.locator('[data-part="request-error"]').fill('Fehler 500: Export fehlgeschlagen');
+    const body = await app.locator('[data-part="request-body"]').inputValue();
+    expect(body).toMatch(/SID \(Website-ID\): 3456789\nBrowser: Chrome \d+\nBetriebssystem: Linux\n/);
+    expect(body).toContain('Fehlermeldung:\nFehler 500: Export fehlgeschlagen');
+    await app.locator('[data-part="copy-request"]').click();
+    await app.locator('[data-part="copy-request"]', { hasText: 'Kopiert' }).waitFor();
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(`Technisches Problem – SID 3456789\n\n${body}`);
+    await fitted('zendesk');
+    await shoot('zendesk-setup-healthy', { fullPage: true });
+
+    // Filed as a ticket in the simulated Zendesk: once, even on a double click.
+    await app.locator('[data-part="send-request"]').dblclick();
+    await expect(text(app.locator('[data-part="sent"]'))).resolves.toContain('Ticket #5001 ist angelegt.');
+    await expect(accountState()).resolves.toMatchObject({ supportRequests: { zendesk: [{ id: 5001, subject: 'Technisches Problem – SID 3456789' }], freshdesk: [] } });
+    await expect(text(page.locator('#support-requests li[data-helpdesk="zendesk"]'))).resolves.toBe('Zendesk #5001: Technisches Problem – SID 3456789');
+
+    ({ app } = await useAccount('zendesk', 'broken'));
+    await expect(checkStatuses('zendesk', app)).resolves.toEqual({ fields: 'problem', 'auto-replies': 'problem', spam: 'problem' });
+    await expect(text(app.locator('[data-check="fields"] [data-part="detail"]'))).resolves.toBe('Es fehlt das Ticketfeld „Rakuten-Bestellnummer“.');
+    await expect(app.locator('[data-check="auto-replies"] a').allTextContents()).resolves.toEqual(['Notify requester and CCs of received request', 'Eingangsbestätigung (außer Rakuten-Tag)']);
+    await expect(text(app.locator('[data-check="spam"] [data-part="detail"]'))).resolves.toMatch(/^2 Mails von Rakuten liegen im Spam/);
+    await fitted('zendesk');
+    await shoot('zendesk-setup-broken', { fullPage: true });
+    expect(dialogs).toEqual([]);
+  });
+
+  test('Freshdesk admin view: the full-page app checks the simulated Freshdesk, healthy, broken and with a revoked key; the request is copied and filed once', async () => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+    let { app } = await openSetup('freshdesk');
+    await expect(text(page.locator('#ticket-title'))).resolves.toBe('Freshdesk: Einrichtung & Support');
+    // The notification Freshdesk's API does not show is left to the admin: "manual", never a false all-clear.
+    await expect(checkStatuses('freshdesk', app)).resolves.toEqual({ credentials: 'ok', fields: 'ok', 'auto-replies': 'manual', spam: 'ok' });
+
+    await expect(app.locator('#support-sid').inputValue()).resolves.toBe('3456789');
+    await expect(app.locator('#support-browser').inputValue()).resolves.toMatch(/^Chrome \d+$/);
+    await expect(app.locator('#support-os').inputValue()).resolves.toBe('Linux');
+    await app.locator('#support-error').fill('Feed rejected: invalid header');
+    const body = await text(app.locator('.preview__body'));
+    expect(body).toMatch(/SID \(Website-ID\): 3456789\nBrowser: Chrome \d+\nBetriebssystem: Linux\n/);
+    expect(body).toContain('Fehlermeldung:\nFeed rejected: invalid header');
+    await app.getByRole('button', { name: 'Anfrage kopieren' }).click();
+    await app.locator('.composer__status', { hasText: 'Betreff und Text kopiert.' }).waitFor();
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toMatch(/^Technisches Problem – SID 3456789\n\nHallo Rakuten-Support-Team,/);
+    await fitted('freshdesk');
+    await shoot('freshdesk-setup-healthy', { fullPage: true });
+
+    await app.getByRole('button', { name: 'Als neues Ticket anlegen' }).dblclick();
+    await app.locator('.composer__status', { hasText: 'Ticket angelegt' }).waitFor();
+    await expect(text(app.locator('.composer__status'))).resolves.toBe('Ticket angelegt: #9000');
+    await expect(accountState()).resolves.toMatchObject({ supportRequests: { zendesk: [], freshdesk: [{ id: 9000, subject: 'Technisches Problem – SID 3456789' }] } });
+    await expect(text(page.locator('#support-requests li[data-helpdesk="freshdesk"]'))).resolves.toBe('Freshdesk #9000: Technisches Problem – SID 3456789');
+
+    ({ app } = await useAccount('freshdesk', 'broken'));
+    await expect(checkStatuses('freshdesk', app)).resolves.toEqual({ credentials: 'ok', fields: 'problem', 'auto-replies': 'problem', spam: 'problem' });
+    await expect(text(app.locator('[data-check="fields"] .check__detail'))).resolves.toContain('„Rakuten-Kundenname“ ist nicht auf dem Ticketformular');
+    await expect(app.locator('[data-check="auto-replies"] a').allTextContents()).resolves.toEqual(['Eingangsbestätigung an Kunden']);
+    await expect(text(app.locator('[data-check="spam"] .check__detail'))).resolves.toMatch(/^2 Mails von Rakuten liegen im Spam/);
+    await fitted('freshdesk');
+    await shoot('freshdesk-setup-broken', { fullPage: true });
+
+    ({ app } = await useAccount('freshdesk', 'broken-key'));
+    await expect(checkStatuses('freshdesk', app)).resolves.toEqual({ credentials: 'problem', fields: 'error', 'auto-replies': 'error', spam: 'error' });
+    await expect(text(app.locator('[data-check="credentials"] .check__detail'))).resolves.toBe('Der Helpdesk lehnt den API-Schlüssel ab (HTTP 401).');
+    await fitted('freshdesk');
+    await shoot('freshdesk-setup-revoked-key', { fullPage: true });
+    // Still one request filed: reloading the view and switching the account sent nothing.
+    await expect(accountState()).resolves.toMatchObject({ supportRequests: { freshdesk: [{ id: 9000 }] } });
+    expect(dialogs).toEqual([]);
+  });
+
+  test('Freshdesk: the setup check in a ticket\'s sidebar reads the simulated Freshdesk too', async () => {
+    const { app } = await open('freshdesk', 'not-rakuten');
+    await app.getByRole('button', { name: 'Einrichtung prüfen' }).click();
+    await app.locator('.setup[aria-busy="false"]').waitFor({ timeout: 20_000 });
+    await expect(checkStatuses('freshdesk', app)).resolves.toEqual({ credentials: 'ok', fields: 'ok', 'auto-replies': 'manual', spam: 'ok' });
   });
 
   test('the settings reach both apps: an English-speaking agent, another signature', async () => {

@@ -73,6 +73,8 @@ function draw(panel: HTMLElement, id: string, properties: Properties, outcome?: 
 
 async function boot(): Promise<void> {
   const id = new URLSearchParams(location.search).get('scenario') ?? '';
+  // The full-page app has no ticket, so no properties either.
+  if (id === 'full-page') return;
   const style = document.createElement('style');
   style.textContent = STYLE;
   document.head.append(style);

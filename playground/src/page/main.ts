@@ -1,6 +1,7 @@
 /**
- * The landing page: a ticket picker, the two simulated helpdesks in tabs, the .eml upload and the settings.
- * Deep links: #zendesk/genuine-question, #freshdesk/spoof, …
+ * The landing page: a ticket picker, the two simulated helpdesks in tabs, the apps' admin views (setup check,
+ * Rakuten support) with the simulated account healthy or broken, the .eml upload and the settings.
+ * Deep links: #zendesk/genuine-question, #freshdesk/spoof, #zendesk/setup, …
  */
 
 type View = 'zendesk' | 'freshdesk';
@@ -19,11 +20,22 @@ interface Settings {
   readonly bundesland: string;
   readonly saturdayIsWorkingDay: boolean;
   readonly language: 'de' | 'en';
+  readonly sid: string;
+}
+
+type AccountState = 'healthy' | 'broken' | 'broken-key';
+
+interface FiledRequest {
+  readonly id: number;
+  readonly subject: string;
 }
 
 interface State {
   readonly tickets: TicketSummary[];
   readonly settings: Settings;
+  readonly account: AccountState;
+  /** Tickets the support composers created in each simulated helpdesk. */
+  readonly supportRequests: Readonly<Record<View, readonly FiledRequest[]>>;
   /** 'running', or why the Freshdesk app's serverless part did not run (then its fields stay empty). */
   readonly freshdeskServer: string;
 }
@@ -40,6 +52,27 @@ const VIEW_HINT: Readonly<Record<View, string>> = {
   freshdesk:
     'Freshdesk: "Antworten" opens the editor (An / CC / BCC), "Senden" sends; "Schließen" closes, the status list with "Aktualisieren" resolves. The app intercepts each. Properties were filled by the app\'s serverless part; edit one, save, "Reload ticket".',
 };
+
+/** The admin views: what they are and what to try. */
+const SETUP_TITLE: Readonly<Record<View, string>> = {
+  zendesk: 'Zendesk: Einrichtung & Support',
+  freshdesk: 'Freshdesk: Einrichtung & Support',
+};
+
+const SETUP_HINT: Readonly<Record<View, string>> = {
+  zendesk:
+    'The app\'s nav bar pane, as an admin opens it from Zendesk\'s left bar: the setup check reads the simulated account (ticket fields and forms, active triggers, suspended tickets). Switch "Simulated account" to broken and every check names its problem. The composer drafts a request to Rakuten with the SID, browser and system; copy it, or create it as a ticket in the simulated Zendesk.',
+  freshdesk:
+    'The app\'s full-page app, as Freshdesk shows it under Apps: the setup check runs the app\'s request templates against the simulated Freshdesk (API key, ticket fields and form, ticket-creation rules, spam). The same check and support panel are in the sidebar of every ticket. Switch "Simulated account" to broken, or to a revoked API key; the composer\'s "Als neues Ticket anlegen" files the request in the simulated Freshdesk.',
+};
+
+const SETUP_SOURCE: Readonly<Record<View, string>> = {
+  zendesk: 'zendesk-app/dist/app/assets/setup.html (location nav_bar), the simulated account from test/zendesk/support/account-fixtures.ts',
+  freshdesk: 'freshdesk-app/dist/app/app/full-page.html (location full_page_app), request templates from config/requests.json',
+};
+
+/** The height a view has unless it is fitted to an admin view's content. */
+const VIEW_HEIGHT = 860;
 
 function byId<T extends HTMLElement>(id: string): T {
   const element = document.getElementById(id);
@@ -63,29 +96,65 @@ const ui = {
   dropZone: byId('drop-zone'),
   settings: byId<HTMLFormElement>('settings'),
   reset: byId<HTMLButtonElement>('reset'),
+  setupViews: byId<HTMLOListElement>('setup-views'),
+  account: byId<HTMLSelectElement>('account-state'),
+  requests: byId<HTMLParagraphElement>('support-requests'),
 };
 
 let tickets: TicketSummary[] = [];
 let current: TicketSummary | null = null;
+/** The admin view instead of a ticket: in the Zendesk tab the nav bar pane, in the Freshdesk tab the full-page app. */
+let setupShown = false;
 let view: View = 'zendesk';
-/** Which ticket each view shows, so a tab switch only reloads when it must. */
-const shown: Record<View, number | null> = { zendesk: null, freshdesk: null };
+/** What each view shows ('setup' or a ticket id), so a tab switch only reloads when it must. */
+const shown: Record<View, string | null> = { zendesk: null, freshdesk: null };
+
+function shownKey(): string | null {
+  if (setupShown) return 'setup';
+  return current ? String(current.id) : null;
+}
 
 async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> {
   const answer = await fetch(url, init);
   return (await answer.json()) as T;
 }
 
-function viewUrl(which: View, ticket: TicketSummary): string {
+function viewUrl(which: View): string | null {
   // The stamp makes every load a new document, as opening the ticket again in a helpdesk would.
   const stamp = Date.now();
-  return which === 'zendesk' ? `/zendesk/host.html?ticket=${ticket.id}&v=${stamp}` : `/host/host.html?scenario=${ticket.id}&v=${stamp}`;
+  if (setupShown) return which === 'zendesk' ? `/zendesk/host.html?location=nav_bar&v=${stamp}` : `/host/host.html?scenario=full-page&v=${stamp}`;
+  if (!current) return null;
+  return which === 'zendesk' ? `/zendesk/host.html?ticket=${current.id}&v=${stamp}` : `/host/host.html?scenario=${current.id}&v=${stamp}`;
 }
 
 function load(which: View): void {
-  if (!current) return;
-  shown[which] = current.id;
-  ui.frames[which].src = viewUrl(which, current);
+  const url = viewUrl(which);
+  if (!url) return;
+  shown[which] = shownKey();
+  ui.frames[which].style.height = '';
+  ui.frames[which].src = url;
+}
+
+/** The title, hints and picker marks for what is selected in which tab. */
+function describe(): void {
+  if (setupShown) {
+    ui.title.textContent = SETUP_TITLE[view];
+    ui.hint.textContent = SETUP_HINT[view];
+    ui.viewHint.textContent = '';
+    ui.source.textContent = SETUP_SOURCE[view];
+  } else if (current) {
+    ui.title.textContent = `#${current.id} ${current.title}`;
+    ui.hint.textContent = current.hint;
+    ui.viewHint.textContent = VIEW_HINT[view];
+    ui.source.textContent = current.source;
+  }
+  ui.reload.textContent = setupShown ? 'Reload view' : 'Reload ticket';
+  for (const button of ui.tickets.querySelectorAll<HTMLButtonElement>('button')) {
+    button.setAttribute('aria-current', String(!setupShown && button.dataset['ticketId'] === String(current?.id)));
+  }
+  for (const button of ui.setupViews.querySelectorAll<HTMLButtonElement>('button')) {
+    button.setAttribute('aria-current', String(setupShown && button.dataset['setupView'] === view));
+  }
 }
 
 function showView(which: View): void {
@@ -94,27 +163,83 @@ function showView(which: View): void {
     ui.frames[name].hidden = name !== which;
     ui.tabs[name].setAttribute('aria-selected', String(name === which));
   }
-  ui.viewHint.textContent = VIEW_HINT[which];
-  if (current && shown[which] !== current.id) load(which);
+  describe();
+  if (shown[which] !== shownKey()) load(which);
   writeHash();
 }
 
 function writeHash(): void {
-  if (current) history.replaceState(null, '', `#${view}/${current.slug}`);
+  if (setupShown) history.replaceState(null, '', `#${view}/setup`);
+  else if (current) history.replaceState(null, '', `#${view}/${current.slug}`);
 }
 
 function select(ticket: TicketSummary): void {
   current = ticket;
-  ui.title.textContent = `#${ticket.id} ${ticket.title}`;
-  ui.hint.textContent = ticket.hint;
-  ui.source.textContent = ticket.source;
-  for (const button of ui.tickets.querySelectorAll<HTMLButtonElement>('button')) {
-    button.setAttribute('aria-current', String(button.dataset['ticketId'] === String(ticket.id)));
-  }
+  setupShown = false;
   shown.zendesk = null;
   shown.freshdesk = null;
+  describe();
   load(view);
   writeHash();
+}
+
+/** Opens an admin view: the tab of its helpdesk, the simulated account as it is set up now. */
+function selectSetup(which: View): void {
+  setupShown = true;
+  shown.zendesk = null;
+  shown.freshdesk = null;
+  showView(which);
+}
+
+/**
+ * The admin views are as tall as their content (two levels of frames, all on this origin): the page scrolls,
+ * not a frame inside a frame. Ticket views keep their fixed height.
+ */
+function fitSetupView(): void {
+  if (!setupShown) return;
+  const frame = ui.frames[view];
+  const hostDocument = frame.contentDocument;
+  const app = hostDocument?.querySelector<HTMLIFrameElement>(view === 'zendesk' ? '#app' : '#app-frame');
+  const appDocument = app?.contentDocument;
+  if (!hostDocument || !app || !appDocument?.body) return;
+  const appWindow = appDocument.defaultView;
+  if (!appWindow) return;
+  const below = (element: Element) => {
+    const style = appWindow.getComputedStyle(element);
+    return (Number.parseFloat(style.marginBottom) || 0) + (Number.parseFloat(style.paddingBottom) || 0);
+  };
+  const bottoms = [...appDocument.body.children].map((child) => child.getBoundingClientRect().bottom + appWindow.scrollY + (Number.parseFloat(appWindow.getComputedStyle(child).marginBottom) || 0));
+  const content = Math.ceil(Math.max(0, ...bottoms) + below(appDocument.body));
+  if (content < 200) return;
+  const height = `${content}px`;
+  if (app.style.height !== height) app.style.height = height;
+  const top = app.getBoundingClientRect().top + (hostDocument.defaultView?.scrollY ?? 0);
+  const outer = `${Math.max(VIEW_HEIGHT, Math.ceil(top + content + 24))}px`;
+  if (frame.style.height !== outer) frame.style.height = outer;
+}
+
+function drawRequests(requests: State['supportRequests']): void {
+  const filed = (['zendesk', 'freshdesk'] as const).flatMap((which) =>
+    requests[which].map((ticket) => {
+      const item = document.createElement('li');
+      item.dataset['helpdesk'] = which;
+      item.textContent = `${which === 'zendesk' ? 'Zendesk' : 'Freshdesk'} #${ticket.id}: ${ticket.subject}`;
+      return item;
+    }),
+  );
+  if (filed.length === 0) {
+    ui.requests.textContent = 'Support requests created as tickets: none yet.';
+    return;
+  }
+  const list = document.createElement('ul');
+  list.append(...filed);
+  ui.requests.replaceChildren('Support requests created as tickets in the simulated helpdesks:', list);
+}
+
+async function refreshRequests(): Promise<void> {
+  const state = await fetchJson<State>('/api/account');
+  ui.account.value = state.account;
+  drawRequests(state.supportRequests);
 }
 
 function drawTickets(): void {
@@ -143,6 +268,7 @@ function fillSettings(settings: Settings): void {
   (form.namedItem('bundesland') as HTMLSelectElement).value = settings.bundesland;
   (form.namedItem('saturdayIsWorkingDay') as HTMLInputElement).checked = settings.saturdayIsWorkingDay;
   (form.namedItem('language') as HTMLSelectElement).value = settings.language;
+  (form.namedItem('sid') as HTMLInputElement).value = settings.sid;
 }
 
 function readSettings(): Settings {
@@ -152,16 +278,23 @@ function readSettings(): Settings {
     bundesland: (form.namedItem('bundesland') as HTMLSelectElement).value,
     saturdayIsWorkingDay: (form.namedItem('saturdayIsWorkingDay') as HTMLInputElement).checked,
     language: (form.namedItem('language') as HTMLSelectElement).value === 'en' ? 'en' : 'de',
+    sid: (form.namedItem('sid') as HTMLInputElement).value,
   };
 }
 
-function applyState(state: State, keep: number | null): void {
+/** `keep`: the ticket to show again, or 'setup' for the admin view. */
+function applyState(state: State, keep: number | 'setup' | null): void {
   tickets = state.tickets;
   ui.serverNote.textContent = state.freshdeskServer === 'running' ? '' : `Freshdesk app, serverless part: ${state.freshdeskServer}`;
   drawTickets();
   fillSettings(state.settings);
+  ui.account.value = state.account;
+  drawRequests(state.supportRequests);
   const next = tickets.find((ticket) => ticket.id === keep) ?? tickets[0];
-  if (next) select(next);
+  if (keep === 'setup') {
+    current = tickets.find((ticket) => ticket.id === current?.id) ?? tickets[0] ?? null;
+    selectSetup(view);
+  } else if (next) select(next);
 }
 
 async function upload(file: File): Promise<void> {
@@ -196,11 +329,27 @@ async function start(): Promise<void> {
   const wanted = fromHash();
   view = wanted.view;
   const state = await fetchJson<State>('/api/tickets');
-  const keep = state.tickets.find((ticket) => ticket.slug === wanted.slug)?.id ?? null;
+  const keep = wanted.slug === 'setup' ? 'setup' : (state.tickets.find((ticket) => ticket.slug === wanted.slug)?.id ?? null);
   showView(view);
   applyState(state, keep);
 
   for (const name of ['zendesk', 'freshdesk'] as const) ui.tabs[name].addEventListener('click', () => showView(name));
+  for (const button of ui.setupViews.querySelectorAll<HTMLButtonElement>('button')) {
+    button.addEventListener('click', () => selectSetup(button.dataset['setupView'] === 'freshdesk' ? 'freshdesk' : 'zendesk'));
+  }
+  ui.account.addEventListener('change', () => {
+    void fetchJson<State>('/api/account', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ state: ui.account.value }) }).then((next) => {
+      ui.account.value = next.account;
+      drawRequests(next.supportRequests);
+      // The check reads the account when it opens: open the admin view again.
+      if (setupShown) load(view);
+    });
+  });
+  setInterval(fitSetupView, 250);
+  // A request created in an admin view shows up here without a reload.
+  setInterval(() => {
+    if (setupShown && !document.hidden) void refreshRequests();
+  }, 2000);
   ui.reload.addEventListener('click', () => load(view));
   ui.upload.addEventListener('change', () => {
     const file = ui.upload.files?.[0];
@@ -224,11 +373,11 @@ async function start(): Promise<void> {
   ui.settings.addEventListener('submit', (event) => {
     event.preventDefault();
     void fetchJson<State>('/api/settings', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(readSettings()) }).then((next) =>
-      applyState(next, current?.id ?? null),
+      applyState(next, setupShown ? 'setup' : (current?.id ?? null)),
     );
   });
   ui.reset.addEventListener('click', () => {
-    void fetchJson<State>('/api/reset', { method: 'POST' }).then((next) => applyState(next, current?.id ?? null));
+    void fetchJson<State>('/api/reset', { method: 'POST' }).then((next) => applyState(next, setupShown ? 'setup' : (current?.id ?? null)));
   });
 }
 

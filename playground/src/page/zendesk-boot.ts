@@ -1,6 +1,7 @@
 /**
  * Runs after the tests' workspace host script (test/zendesk/host/host.ts) on the playground's Zendesk page:
- * fetches the ticket named in ?ticket= and opens it, as a test does with `zafHost.start`. The playground serves
+ * fetches the ticket named in ?ticket= and opens it, as a test does with `zafHost.start`; with
+ * ?location=nav_bar it opens the app's nav bar pane on the simulated account instead. The playground serves
  * the built app from this origin under /zendesk-app/.
  */
 
@@ -31,10 +32,12 @@ const STYLE = `
 `;
 
 async function boot(): Promise<void> {
-  const id = new URLSearchParams(location.search).get('ticket') ?? '';
-  const answer = await fetch(`/api/zendesk/scenario/${encodeURIComponent(id)}`);
+  const query = new URLSearchParams(location.search);
+  const id = query.get('ticket') ?? '';
+  const navBar = query.get('location') === 'nav_bar';
+  const answer = await fetch(navBar ? '/api/zendesk/nav-bar' : `/api/zendesk/scenario/${encodeURIComponent(id)}`);
   if (!answer.ok) {
-    document.body.textContent = `No ticket ${id}: ${answer.status}`;
+    document.body.textContent = navBar ? `No nav bar pane: ${answer.status}` : `No ticket ${id}: ${answer.status}`;
     return;
   }
   const boot = (await answer.json()) as Boot;

@@ -200,7 +200,8 @@ async function start(): Promise<void> {
       const path = (template.schema.path ?? '/').replace(/<%=\s*context\.(\w+)\s*%>/g, (_whole, key: string) => String(context[key] ?? ''));
       log.templateCalls.push({ name, path });
       if (scenario.latencyMs) await new Promise((resolve) => setTimeout(resolve, scenario.latencyMs));
-      if (scenario.api === 'simulator') {
+      const conversations = /^\/api\/v2\/tickets\/(\d+)\/conversations$/.exec(path);
+      if (scenario.api === 'simulator' && !(scenario.conversationsFromPage && conversations)) {
         // The host server runs the template as FDK would and answers with the simulator's answer or failure.
         const reply = await fetch(`/invoke/${scenarioId}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, call: call ?? {} }) });
         const outcome = (await reply.json()) as { ok: boolean; answer?: unknown; error?: unknown };
@@ -208,7 +209,6 @@ async function start(): Promise<void> {
         throw outcome.error;
       }
       if (scenario.failures?.templates) throw { status: 503, response: 'Service unavailable', attempts: 3, errorSource: 'APP' };
-      const conversations = /^\/api\/v2\/tickets\/(\d+)\/conversations$/.exec(path);
       if (conversations) {
         const page = Number(context['page'] ?? 1);
         return { status: 200, headers: {}, response: JSON.stringify(conversationPage(Number(conversations[1]), page, 100)) };

@@ -45,6 +45,11 @@ export interface Scenario {
    * templates, retries and secure iparams; otherwise the page answers conversations from the scenario.
    */
   readonly api?: 'simulator';
+  /**
+   * With `api: 'simulator'`: conversations are still answered by the page, from `conversations` as they stand
+   * (replies sent on the page included), while every other template goes to the simulator.
+   */
+  readonly conversationsFromPage?: boolean;
   /** What `client.db.get(key)` finds: the app's store as onAppInstall left it. */
   readonly db?: Readonly<Record<string, unknown>>;
   /** The app frame's height in pixels (Freshdesk grows it when the app asks; the emulation just sets it). */
