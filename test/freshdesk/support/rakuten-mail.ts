@@ -1,32 +1,18 @@
+import { forwardText as rakutenForwardText, type ForwardParts } from '../../../core/test-support/forward';
+
 /** Mails as they reach a Freshdesk helpdesk: Rakuten's forwards, spoofs of them, and ordinary customer mail. */
 
-export interface ForwardParts {
-  readonly orderNumber?: string;
-  readonly customerName?: string;
-  readonly message?: string;
-}
+export type { ForwardParts } from '../../../core/test-support/forward';
 
 export const RAKUTEN = { email: 'service@rakuten.de', name: 'Rakuten Service' } as const;
 
-/** A forward as Rakuten writes it (help page "Kundenanfragen beantworten"). */
+/** A forward as Rakuten writes it (help page "Kundenanfragen beantworten"), with this suite's customer. */
 export function forwardText(parts: ForwardParts = {}): string {
-  const name = parts.customerName ?? 'Erika Musterfrau';
-  return [
-    'Hallo Mustershop,',
-    '',
-    'Anbei erhalten Sie eine Nachricht Ihres Kunden.',
-    '',
-    'Bitte antworten Sie zur Klärung direkt auf diese E-Mail. Ihre Antwort wird automatisch an Ihren Kunden weitergeleitet.',
-    '',
-    `Bestellnummer: ${parts.orderNumber ?? '123-456-789'}`,
-    '',
-    `Kundenname: ${name}`,
-    '',
-    `#### Weitergeleitete Nachricht des Kunden ${name} ####`,
-    parts.message ?? 'Guten Tag, wann wird meine Bestellung verschickt? Ich brauche sie bis Freitag.',
-    '#### Ende der weitergeleiteten Nachricht ####',
-    '',
-  ].join('\n');
+  return rakutenForwardText({
+    customerName: 'Erika Musterfrau',
+    message: 'Guten Tag, wann wird meine Bestellung verschickt? Ich brauche sie bis Freitag.',
+    ...parts,
+  });
 }
 
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
