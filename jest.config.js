@@ -2,7 +2,7 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/core', '<rootDir>/zendesk-app', '<rootDir>/freshdesk-app', '<rootDir>/test'],
+  roots: ['<rootDir>/core', '<rootDir>/bench', '<rootDir>/zendesk-app', '<rootDir>/freshdesk-app', '<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   transform: {

@@ -37,13 +37,17 @@ export interface MessageAnalysis {
   readonly flags: readonly Flag[];
 }
 
+/** Any character that trim() keeps. */
+const NOT_BLANK = /\S/;
+
 /** The body a person would read: the plain part, or the HTML part when only it carries the forward. */
 export function readableBody(message: IncomingMessage, profile: MarketplaceProfile, maxLength: number): { text: string; truncated: boolean } {
   const cap = (value: string) => ({ text: value.slice(0, maxLength), truncated: value.length > maxLength });
   const plain = cap(normalizeText(message.text.slice(0, maxLength + 1)));
-  if (!message.html || (plain.text.trim() !== '' && hasForwardStructure(plain.text, profile))) return plain;
+  // NOT_BLANK.test(x) is x.trim() !== '' without copying the whole text.
+  if (!message.html || (NOT_BLANK.test(plain.text) && hasForwardStructure(plain.text, profile))) return plain;
   const fromHtml = cap(htmlToText(message.html.slice(0, maxLength * 4)));
-  return hasForwardStructure(fromHtml.text, profile) || plain.text.trim() === '' ? fromHtml : plain;
+  return hasForwardStructure(fromHtml.text, profile) || !NOT_BLANK.test(plain.text) ? fromHtml : plain;
 }
 
 /** Holiday rules are known for these years only; a broken Date header outside them gets no deadline. */
@@ -61,31 +65,36 @@ export function analyzeMessage(message: IncomingMessage, options: AnalyzeOptions
   const flagCodes: FlagCode[] = [...trust.reasons];
   if (body.truncated) flagCodes.push('input-truncated');
   const receivedAt = message.receivedAt && !Number.isNaN(message.receivedAt.getTime()) ? message.receivedAt : null;
-  const base = {
-    kind: trust.verdict,
-    orderNumber: null,
-    orderNumberWellFormed: null,
-    customerName: null,
-    customerMessage: null,
-    closingOnly: null,
-    replyTo: null,
-    receivedAt,
-    replyDueBy: null,
-  };
-  if (trust.verdict !== 'customer-forward') return { ...base, flags: flagCodes.map(flag) };
+  // Both results are written out field by field: `{ ...base, more }` took microseconds per message in V8
+  // (a slow path for spread-plus-properties), more than the rest of a short analysis.
+  if (trust.verdict !== 'customer-forward') {
+    return {
+      kind: trust.verdict,
+      orderNumber: null,
+      orderNumberWellFormed: null,
+      customerName: null,
+      customerMessage: null,
+      closingOnly: null,
+      replyTo: null,
+      receivedAt,
+      replyDueBy: null,
+      flags: flagCodes.map(flag),
+    };
+  }
 
   const forward = extractForward(body.text, profile);
   flagCodes.push(...forward.flags);
   if (forward.customerMessage !== null && mentionsRewards(forward.customerMessage)) flagCodes.push('rewards-matter');
   const closing = forward.customerMessage === null ? null : classifyClosing(forward.customerMessage).closingOnly;
   return {
-    ...base,
+    kind: trust.verdict,
     orderNumber: forward.orderNumber,
     orderNumberWellFormed: forward.orderNumberWellFormed,
     customerName: forward.customerName,
     customerMessage: forward.customerMessage,
     closingOnly: closing,
     replyTo: profile.replyAddress,
+    receivedAt,
     replyDueBy: receivedAt && withinCalendar(receivedAt)
       ? replyDueBy(receivedAt, {
           bundesland: settings.bundesland,

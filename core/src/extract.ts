@@ -90,7 +90,12 @@ const DASHES = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/g;
 
 function cleanOrderNumber(raw: string): string {
   const unified = raw.replace(DASHES, '-');
-  const compact = unified.replace(/\s*-\s*/g, '-');
+  // Blanks next to a dash go, as /\s*-\s*/g → '-' did; that pattern retried every blank of a long run as
+  // a start, quadratic in the run (regex-safety.test.ts shows it). trim* drop exactly what \s matches.
+  const parts = unified.split('-');
+  const last = parts.length - 1;
+  const compact =
+    last === 0 ? unified : parts.map((part, i) => (i === 0 ? part.trimEnd() : i === last ? part.trimStart() : part.trim())).join('-');
   return compact;
 }
 
@@ -105,11 +110,30 @@ function cutAtNextLabel(value: string, profile: MarketplaceProfile): string {
   return value.slice(0, cut).trim();
 }
 
+/**
+ * The last text searched for the start marker, and the answers: one analysis asks whether the same text
+ * has the wrapper two or three times, then extracts from it. A search of the whole text each time.
+ */
+let last: { text: string; profile: MarketplaceProfile; start: Span | null; structured: boolean | null } | null = null;
+
+type Span = { index: number; end: number };
+
+function remembered(text: string, profile: MarketplaceProfile): NonNullable<typeof last> {
+  if (last === null || last.text !== text || last.profile !== profile) {
+    last = { text, profile, start: firstMatch(compile(profile).start, text), structured: null };
+  }
+  return last;
+}
+
 /** True when the text carries the marketplace's forward wrapper (labels or the start marker). */
 export function hasForwardStructure(text: string, profile: MarketplaceProfile): boolean {
-  const compiled = compile(profile);
-  if (firstMatch(compiled.start, text)) return true;
-  return firstMatch(compiled.orderLabel, text) !== null && firstMatch(compiled.nameLabel, text) !== null;
+  const known = remembered(text, profile);
+  if (known.structured === null) {
+    const compiled = compile(profile);
+    known.structured =
+      known.start !== null || (firstMatch(compiled.orderLabel, text) !== null && firstMatch(compiled.nameLabel, text) !== null);
+  }
+  return known.structured;
 }
 
 /**
@@ -120,7 +144,7 @@ export function hasForwardStructure(text: string, profile: MarketplaceProfile): 
 export function extractForward(text: string, profile: MarketplaceProfile): ForwardExtraction {
   const compiled = compile(profile);
   const flags: FlagCode[] = [];
-  const start = firstMatch(compiled.start, text);
+  const start = remembered(text, profile).start;
   const headerEnd = start ? start.index : text.length;
 
   const orderAt = firstMatch(compiled.orderLabel, text);

@@ -38,7 +38,9 @@ export function skeleton(value: string): string {
     const code = char.codePointAt(0) ?? 0;
     if (code >= 0x300 && code <= 0x36f) continue;
     const folded = CONFUSABLES[char] ?? char;
-    if (/[a-z]/.test(folded)) out += folded;
+    // A single a–z (what /[a-z]/ found in it, without a regular expression per character).
+    const letter = folded.length === 1 ? folded.charCodeAt(0) : 0;
+    if (letter >= 0x61 && letter <= 0x7a) out += folded;
   }
   return out;
 }

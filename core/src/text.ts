@@ -13,14 +13,48 @@ function replacementFor(code: number): string | null {
   return null;
 }
 
+/** Every character that replacementFor changes, and \r: a single character class, so the scan cannot backtrack. */
+const ODD_CHARACTER = /[\0-\t\v-\x1f\x7f\xa0\xad\u2000-\u200d\u202f\u2060\u3000\ufeff]/g;
+
 /**
  * Line breaks to \n, odd spaces (NBSP from HTML, tabs) to plain spaces, invisible characters gone.
  * One pass over the characters, so that whitespace-dense hostile input stays linear.
  */
 export function normalizeText(input: string): string {
+  // Decoded mail text rarely holds any of these. A native scan jumps from one to the next; where they come
+  // thick (every few characters) the loop below takes over, whose cost does not depend on how many there are.
+  ODD_CHARACTER.lastIndex = 0;
+  let found = ODD_CHARACTER.exec(input);
+  if (found === null) return input;
   const parts: string[] = [];
   let from = 0;
-  for (let index = 0; index < input.length; index++) {
+  while (found !== null) {
+    const index = found.index;
+    if (index - from < DENSE_GAP && from > 0) return normalizeFrom(input, index, parts, from);
+    const replacement = replacementAt(input, index);
+    if (index > from) parts.push(input.slice(from, index));
+    if (replacement !== '') parts.push(replacement);
+    from = index + 1;
+    found = ODD_CHARACTER.exec(input);
+  }
+  parts.push(input.slice(from));
+  return parts.join('');
+}
+
+/** Odd characters closer together than this are replaced by the character loop rather than by jumping. */
+const DENSE_GAP = 16;
+
+/** What the odd character at `index` becomes (ODD_CHARACTER matched there, so never null). */
+function replacementAt(input: string, index: number): string {
+  const code = input.charCodeAt(index);
+  if (code === 0x0d) return input.charCodeAt(index + 1) === 0x0a ? '' : '\n';
+  return replacementFor(code) ?? '';
+}
+
+/** The character loop: replaces every odd character from `start` on, after `parts` (which end at `from`). */
+function normalizeFrom(input: string, start: number, parts: string[], initialFrom: number): string {
+  let from = initialFrom;
+  for (let index = start; index < input.length; index++) {
     const code = input.charCodeAt(index);
     let replacement: string | null;
     if (code === 0x0d) replacement = input.charCodeAt(index + 1) === 0x0a ? '' : '\n';
@@ -31,7 +65,6 @@ export function normalizeText(input: string): string {
     if (replacement !== '') parts.push(replacement);
     from = index + 1;
   }
-  if (from === 0) return input;
   parts.push(input.slice(from));
   return parts.join('');
 }
@@ -67,8 +100,7 @@ function dropBetween(input: string, open: string, close: string): string {
 }
 
 /** Drops whole elements whose content is never text a person reads (scripts, styles, head). */
-function dropElements(html: string, tag: string): string {
-  const lower = html.toLowerCase();
+function dropElements(html: string, lower: string, tag: string): string {
   const open = `<${tag}`;
   const close = `</${tag}`;
   let out = '';
@@ -88,21 +120,78 @@ function dropElements(html: string, tag: string): string {
   return out + html.slice(from);
 }
 
+const ELEMENTS_WITHOUT_TEXT = ['script', 'style', 'head', 'title'];
+
+/** Start and end tags of ELEMENTS_WITHOUT_TEXT, found case-insensitively without a lower-cased copy. */
+const ELEMENT_TAGS: ReadonlyArray<readonly [RegExp, RegExp]> = [
+  [/<script/gi, /<\/script/gi],
+  [/<style/gi, /<\/style/gi],
+  [/<head/gi, /<\/head/gi],
+  [/<title/gi, /<\/title/gi],
+];
+
+function indexOfTag(pattern: RegExp, html: string, from: number): number {
+  pattern.lastIndex = from;
+  return pattern.exec(html)?.index ?? -1;
+}
+
+/**
+ * dropElements for all four tags, searching the HTML itself: what the lower-cased copy found, for any text
+ * in which no character changes length under toLowerCase (only İ does), and without making that copy.
+ */
+function dropElementsCaseless(html: string): string {
+  let text = html;
+  for (const [open, close] of ELEMENT_TAGS) {
+    const openLength = open.source.length; // "<script": no escapes in the start patterns
+    let start = indexOfTag(open, text, 0);
+    if (start < 0) continue;
+    let out = '';
+    let from = 0;
+    for (; start >= 0; start = indexOfTag(open, text, from)) {
+      out += text.slice(from, start);
+      const end = indexOfTag(close, text, start + openLength);
+      if (end < 0) {
+        from = text.length;
+        break;
+      }
+      const gt = text.indexOf('>', end);
+      from = gt < 0 ? text.length : gt + 1;
+    }
+    text = out + text.slice(from);
+  }
+  return text;
+}
+
 const BLOCK_BREAK = /<(?:br|\/p|\/div|\/tr|\/li|\/h[1-6]|\/table|\/blockquote|p|div|tr|li|hr)\b[^<>]*>/gi;
 
 /** HTML body to plain text, the way a mail client would show it; no DOM, so it runs in Node and browsers alike. */
 export function htmlToText(html: string): string {
   let text = html;
-  for (const tag of ['script', 'style', 'head', 'title']) text = dropElements(text, tag);
+  if (!html.includes('\u0130')) {
+    text = dropElementsCaseless(html);
+  } else {
+    // İ is the one character that grows under toLowerCase; then offsets in a lower-cased copy are not
+    // offsets in the HTML. Kept as it always was: a fresh copy for each tag, its offsets used on the HTML.
+    for (const tag of ELEMENTS_WITHOUT_TEXT) text = dropElements(text, text.toLowerCase(), tag);
+  }
   text = dropBetween(text, '<!--', '-->');
   text = text.replace(/[\r\n]/g, ' ');
   text = text.replace(BLOCK_BREAK, '\n');
   text = text.replace(/<[^<>]*>/g, '');
   text = decodeEntities(text);
-  return normalizeText(text)
-    .split('\n')
-    .map((line) => line.replace(/ {2,}/g, ' ').trim())
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  // Runs of spaces never span a line break, so they are collapsed in one pass before the lines are trimmed.
+  const spaced = normalizeText(text).replace(/ {2,}/g, ' ');
+  // Each line trimmed. The only blanks normalizeText leaves are the space and the four below; without those
+  // four, a single space on either side of a line break is all that trimming the lines can remove (the
+  // text's own ends go with the final trim), and one replace does it without splitting the text.
+  const trimmed = RARE_BLANK.test(spaced)
+    ? spaced
+        .split('\n')
+        .map((line) => line.trim())
+        .join('\n')
+    : spaced.replace(/ ?\n ?/g, '\n');
+  return trimmed.replace(/\n{3,}/g, '\n\n').trim();
 }
+
+/** What trim() removes besides space and line feed once normalizeText has run (ogham space, LS, PS, MMSP). */
+const RARE_BLANK = /[\u1680\u2028\u2029\u205f]/;

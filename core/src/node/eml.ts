@@ -4,6 +4,7 @@ import { err, excerpt, ok, type Result } from '../result';
 import { parseDateHeader } from './date-header';
 import { readEmlLimits, type ReadEmlLimits, type ReadEmlOptions } from './eml-options';
 import { checkMailShape, isBlank, withoutBom } from './mail-shape';
+import { checkStructure } from './mime-structure';
 
 export type ReadEmlError = 'empty-input' | 'not-a-mail' | 'too-large' | 'parse-failed';
 
@@ -18,7 +19,7 @@ export async function readEml(source: Buffer | string, options?: ReadEmlOptions)
   if (size > limits.maxBytes) return err('too-large', `The input has ${size} bytes; at most ${limits.maxBytes} are read.`);
   const bytes = withoutBom(typeof source === 'string' ? Buffer.from(source, 'utf8') : source);
   if (isBlank(bytes)) return err('empty-input', 'The input is empty.');
-  const problem = checkMailShape(bytes, limits);
+  const problem = checkMailShape(bytes, limits) ?? checkStructure(bytes, limits);
   if (problem) return err(problem.code, problem.message);
 
   let parsed: ParsedMail;

@@ -11,6 +11,7 @@ export type ShapeProblem =
 export interface HeaderLimits {
   readonly maxHeaderBytes: number;
   readonly maxHeaderFields: number;
+  readonly maxAddressesPerField: number;
 }
 
 /** A field line: RFC 5322 field name (printable ASCII except colon), optional blanks, colon. */
@@ -25,6 +26,52 @@ const MAIL_FIELDS = new Set([
   'from', 'to', 'subject', 'date', 'message-id', 'received', 'return-path', 'mime-version', 'content-type',
   'delivered-to', 'reply-to', 'sender',
 ]);
+
+/** Fields that hold address lists, which mailparser parses address by address. */
+const ADDRESS_FIELDS = new Set(['from', 'sender', 'reply-to', 'to', 'cc', 'bcc']);
+
+/**
+ * Counts the entries of the address list being read, line by line (a field may be folded over many):
+ * commas outside quoted strings, plus one. Comments are not parsed, so a comma in one counts too; an
+ * upper bound is all a limit needs.
+ */
+class AddressLists {
+  /** The address field being read, or null. */
+  field: string | null = null;
+  entries = 0;
+  private quoted = false;
+  private escaped = false;
+
+  /** Takes the next header line (a field line or a folded continuation). */
+  read(line: string): void {
+    if (line.startsWith(' ') || line.startsWith('\t')) {
+      if (this.field !== null) this.count(line);
+      return;
+    }
+    const name = FIELD_NAME.exec(line)?.[1]?.toLowerCase() ?? '';
+    this.field = ADDRESS_FIELDS.has(name) ? name : null;
+    if (this.field === null) return;
+    this.entries = 1;
+    this.quoted = false;
+    this.escaped = false;
+    this.count(line.slice(line.indexOf(':') + 1));
+  }
+
+  overflow(max: number): ShapeProblem | null {
+    if (this.field === null || this.entries <= max) return null;
+    return { code: 'too-large', message: `The ${this.field} field names more than ${max} addresses.` };
+  }
+
+  private count(text: string): void {
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (this.escaped) this.escaped = false;
+      else if (code === 0x5c) this.escaped = this.quoted; // a backslash escapes only inside quotes
+      else if (code === 0x22) this.quoted = !this.quoted;
+      else if (code === 0x2c && !this.quoted) this.entries += 1;
+    }
+  }
+}
 
 /** Editors on Windows save .eml files with a UTF-8 BOM; mailparser would read it as part of the first field name. */
 export function withoutBom(bytes: Buffer): Buffer {
@@ -52,11 +99,18 @@ export function checkMailShape(bytes: Uint8Array, limits: HeaderLimits): ShapePr
 
   let fields = 0;
   let knownField = false;
+  const addresses = new AddressLists();
   let first = true;
   let ended = false;
   while (position < head.length) {
     const end = head.indexOf('\n', position);
-    if (end < 0 && window < bytes.length) break;
+    if (end < 0 && window < bytes.length) {
+      // The block goes on past the window. An address list that already overflows is named as the cause.
+      addresses.read(head.slice(position));
+      const overflow = addresses.overflow(limits.maxAddressesPerField);
+      if (overflow) return overflow;
+      break;
+    }
     const line = head.slice(position, end < 0 ? head.length : end).replace(/\r$/, '');
     if (line === '') {
       ended = true;
@@ -74,6 +128,9 @@ export function checkMailShape(bytes: Uint8Array, limits: HeaderLimits): ShapePr
       const name = FIELD_NAME.exec(line)?.[1]?.toLowerCase() ?? '';
       if (MAIL_FIELDS.has(name)) knownField = true;
     }
+    addresses.read(line);
+    const overflow = addresses.overflow(limits.maxAddressesPerField);
+    if (overflow) return overflow;
     position = end < 0 ? head.length : end + 1;
   }
   if (!ended && window < bytes.length) {
