@@ -14,5 +14,11 @@ module.exports = {
   },
   setupFilesAfterEnv: ['<rootDir>/test/jest-no-console.js'],
   reporters: ['default', '<rootDir>/test/summary-reporter.js'],
+  // Freshworks' Marketplace asks for 80 % coverage of the app's code; `npm test` runs with --coverage and
+  // fails below it. Only the Freshdesk app is measured: instrumenting everything would slow the whole run.
+  collectCoverageFrom: ['freshdesk-app/src/**/*.ts', '!freshdesk-app/src/**/*.test.ts'],
+  coverageThreshold: { './freshdesk-app/src/': { statements: 80, branches: 80, functions: 80, lines: 80 } },
+  coverageReporters: ['text-summary'],
+  coverageDirectory: '<rootDir>/test/output/coverage',
   testTimeout: 60000,
 };
