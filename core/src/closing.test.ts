@@ -320,6 +320,7 @@ describe('closing-only table', () => {
 // Written after the classifier was finished and never tuned on: an honest estimate. On the first run it
 // classified 18 of 21 right (0 false closings); the three misses are closings it did not recognise
 // ("ein schönes Wochenende … Ihre Familie Wagner", "Geld ist auf dem Konto", "the parcel turned up").
+// Those three were later fixed by general vocabulary, so this set is no longer unseen: see HELD_OUT_2 for that.
 const HELD_OUT: readonly Row[] = [
   ['closing', 'Guten Morgen,\nSendung ist gestern Abend wohlbehalten eingetroffen. Herzlichen Dank und ein schönes Wochenende!\nIhre Familie Wagner'],
   ['closing', 'Hallo, Geld ist auf dem Konto. Alles erledigt, danke schön!'],
@@ -350,6 +351,153 @@ describe('held-out messages', () => {
     const { tp, fp, fn, tn } = counts(HELD_OUT);
     console.log(
       `closing-only held-out: n=${HELD_OUT.length} correct=${tp + tn} precision=${ratio(tp, tp + fp).toFixed(3)} recall=${ratio(tp, tp + fn).toFixed(3)} (tp=${tp} fp=${fp} fn=${fn} tn=${tn})`,
+    );
+    expect(fp).toBe(0);
+  });
+});
+
+// Written before looking closely at the word lists: realistic messages as customers write them via Rakuten.
+// Before the vocabulary was extended: precision 1.000, 31/35 closings found, 76/80 right ("never mind, it arrived",
+// "danke für die Geduld", "… und bleiben Sie gesund / Fam. Becker", "Geld zurück erhalten" were missed).
+const FRESH: readonly Row[] = [
+  // --- closing-only ---
+  ['closing', 'Hallo,\nalles angekommen, vielen lieben Dank!\nLG Sabine'],
+  ['closing', 'Danke, das Geld ist heute auf meinem Konto eingegangen.'],
+  ['closing', 'Die Erstattung ist angekommen. Danke und schönen Tag noch!'],
+  ['closing', 'Paket kam heute an, alles bestens. Gruß aus Berlin\nThomas'],
+  ['closing', 'Hat sich erledigt, kann geschlossen werden.'],
+  ['closing', 'Alles gut, danke!'],
+  ['closing', 'passt, danke'],
+  ['closing', 'Vielen Dank, die Sache ist erledigt. Schönes Wochenende!'],
+  ['closing', 'Danke fuer die schnelle Hilfe, hat super geklappt'],
+  ['closing', 'vielen dank, ware ist heute gekommen 😊'],
+  ['closing', 'Top Service, gerne wieder!'],
+  ['closing', 'Lieferung erhalten, danke sehr.'],
+  ['closing', 'Thank you, the refund has arrived.'],
+  ['closing', 'Never mind, it arrived. Thanks'],
+  ['closing', 'Got the package today, thanks a lot!'],
+  ['closing', 'All good now, thanks for your help.'],
+  ['closing', 'Issue resolved, you can close this. Cheers, Mark'],
+  ['closing', 'Guten Tag,\nich habe die Gutschrift erhalten. Herzlichen Dank!\nMit freundlichen Grüßen\nPetra Hoffmann'],
+  ['closing', 'Danke, Betrag wurde erstattet. Alles erledigt.'],
+  ['closing', 'Alles klar, vielen Dank 🙏'],
+  ['closing', 'Ist angekommen 👍 Danke!'],
+  ['closing', 'Sendung ist inzwischen da, danke für die Geduld.'],
+  ['closing', 'Vielen Dank für den tollen Service und die schnelle Lieferung!'],
+  ['closing', 'Hallo, Ware ist gut angekommen. Viele Grüße und bleiben Sie gesund\nFam. Becker'],
+  ['closing', 'Dankeschön, hat alles wunderbar geklappt. Gerne wieder.'],
+  ['closing', 'Danke, Rückerstattung ist eingegangen. Die Anfrage kann geschlossen werden.'],
+  ['closing', 'Super, hat funktioniert! Danke euch'],
+  ['closing', 'Artikel heute erhalten, bin sehr zufrieden. Danke!'],
+  ['closing', 'Okay, danke für die Info.'],
+  ['closing', 'Alles erledigt, danke und frohe Weihnachten!'],
+  ['closing', 'Perfect, thank you so much!'],
+  ['closing', 'Danke vielmals, Gruß M. Schulz'],
+  ['closing', 'Hab das Paket bekommen, danke!!'],
+  ['closing', 'Geld ist da, danke!'],
+  ['closing', 'Habe mein Geld zurück erhalten. Vielen Dank und einen schönen Abend.'],
+  // --- needs an answer ---
+  // First labelled closing; relabelled to follow the spec (every contrast word needs a look, see TABLE).
+  ['answer', 'Hallo zusammen, Problem hat sich gelöst. Danke trotzdem!'],
+  ['answer', 'Danke, und wann kommt der Rest der Bestellung?'],
+  ['answer', 'Paket ist angekommen, aber die Tasse ist zerbrochen.'],
+  ['answer', 'Vielen Dank! Könnten Sie mir bitte noch eine Rechnung schicken?'],
+  ['answer', 'Bitte Rechnung an meine Firmenadresse, danke.'],
+  ['answer', 'Danke, ich warte noch auf die Erstattung.'],
+  ['answer', 'Ich warte immer noch auf mein Paket.'],
+  ['answer', 'Danke für nichts.'],
+  ['answer', 'Super Service, echt. Drei Wochen und immer noch keine Ware.'],
+  ['answer', 'Toll, jetzt ist es schon wieder kaputt. Danke auch.'],
+  ['answer', 'Ich möchte den Artikel zurückschicken. Danke'],
+  ['answer', 'Hallo, ich werde die Ware retournieren, bitte Retourenschein senden.'],
+  ['answer', 'Danke, angekommen ist es, aber die falsche Farbe.'],
+  ['answer', 'Ware erhalten, leider fehlt ein Teil.'],
+  ['answer', 'Vielen Dank. Wie lange dauert die Rückerstattung?'],
+  ['answer', 'Thanks, but I still have not received my refund.'],
+  ['answer', 'It arrived but the box was damaged and the screen is cracked.'],
+  ['answer', 'Thank you. Can I exchange it for a larger size?'],
+  ['answer', 'Thanks for nothing.'],
+  ['answer', 'Great service... still waiting after 3 weeks.'],
+  ['answer', 'Danke, das Paket ist nicht angekommen.'],
+  ['answer', 'Alles gut, nur die Rechnung fehlt noch.'],
+  ['answer', 'Passt nicht, ich brauche eine Nummer größer.'],
+  ['answer', 'Hat sich leider nicht erledigt, das Gerät geht immer noch nicht an.'],
+  ['answer', 'Danke für die Erstattung, es fehlen aber noch 5 Euro.'],
+  ['answer', 'Hallo, ich habe zwei Mal das gleiche bekommen, was soll ich mit dem zweiten machen?'],
+  ['answer', 'Vielen Dank. Ich storniere hiermit meine Bestellung.'],
+  ['answer', 'Danke, bitte stornieren Sie die Bestellung.'],
+  ['answer', 'Geld ist noch nicht auf dem Konto. Danke'],
+  ['answer', 'Der Artikel ist angekommen, funktioniert aber nicht.'],
+  ['answer', 'Danke schön! Gibt es das auch in Blau?'],
+  ['answer', 'Danke, kann ich noch etwas dazu bestellen?'],
+  ['answer', 'Ware ist da. Bitte noch den Lieferschein per Mail.'],
+  ['answer', 'Danke für die schnelle Antwort. Ich schicke das Paket morgen zurück.'],
+  ['answer', 'Hallo, wo bleibt meine Gutschrift? Gruß Peter'],
+  ['answer', 'Vielen Dank, aber das Problem besteht weiterhin.'],
+  ['answer', 'Paket kam an, jedoch ohne Ladekabel.'],
+  ['answer', 'Danke. Ich habe einen Mangel festgestellt, siehe Foto.'],
+  ['answer', 'Never mind, I found it cheaper elsewhere. Please cancel.'],
+  ['answer', 'Thanks, got it. Where do I send the return?'],
+  ['answer', 'Hallo, die Sendung wurde an den Absender zurückgeschickt. Was nun?'],
+  ['answer', 'danke, leider ist die ware defekt 😞'],
+  ['answer', 'Ja danke, wie vereinbart bitte die Differenz überweisen.'],
+  ['answer', 'Ich bin sehr unzufrieden, danke.'],
+  ['answer', 'Herzlichen Dank! Bitte senden Sie mir noch die Garantiekarte zu.'],
+];
+
+describe('fresh set', () => {
+  test('precision, recall and accuracy on a fresh set', () => {
+    allowConsole();
+    const { tp, fp, fn, tn } = counts(FRESH);
+    console.log(
+      `closing-only fresh set: n=${FRESH.length} precision=${ratio(tp, tp + fp).toFixed(3)} recall=${ratio(tp, tp + fn).toFixed(3)} accuracy=${ratio(tp + tn, FRESH.length).toFixed(3)} (tp=${tp} fp=${fp} fn=${fn} tn=${tn})`,
+    );
+    expect(fp).toBe(0);
+  });
+});
+
+// Written after the improvements above and measured once before any tuning: 26 of 30 right, 0 false
+// closings; missed "eingetrudelt", "das hat mir sehr geholfen", "Have a lovely weekend", "zufrieden mit dem Kauf".
+// The words behind three of those misses were added afterwards, so this set is no longer unseen either.
+const HELD_OUT_2: readonly Row[] = [
+  ['closing', 'Moin, Lieferung ist heute eingetrudelt. Danke!'],
+  ['closing', 'Sehr geehrte Frau Schneider,\nder Betrag wurde mir gutgeschrieben. Vielen Dank für Ihre Mühe.\nFreundliche Grüße\nH. Krüger'],
+  ['closing', 'Alles super gelaufen, danke euch!'],
+  ['closing', 'Hi, thanks, everything arrived in perfect condition.'],
+  ['closing', 'Refund received, many thanks.'],
+  ['closing', 'Vielen herzlichen Dank, das hat mir sehr geholfen!'],
+  ['closing', 'Hallo, die Ware ist angekommen und passt perfekt. Danke und liebe Grüße aus Köln'],
+  ['closing', 'danke hat sich erledigt lg'],
+  ['closing', 'Gutschrift ist da, vielen Dank für die unkomplizierte Abwicklung!'],
+  ['closing', 'Ok, alles klar. Danke für die Rückmeldung!'],
+  ['closing', 'Thanks, all sorted now. Have a lovely weekend!'],
+  ['closing', 'Bin sehr zufrieden mit dem Kauf, danke 😊'],
+  ['closing', 'Vielen Dank, die Sache hat sich geklärt. Schöne Feiertage!\nIhre Familie Schröder'],
+  ['answer', 'Danke für die Antwort, aber ich hätte gerne mein Geld zurück.'],
+  ['answer', 'Paket ist angekommen, der Deckel ist aber gesprungen.'],
+  ['answer', 'Vielen Dank. Bitte schicken Sie mir noch eine Rechnung mit Mehrwertsteuer.'],
+  ['answer', 'Ich habe das Paket heute zur Post gebracht.'],
+  ['answer', 'Hallo, ich warte seit zwei Wochen auf meine Erstattung.'],
+  ['answer', 'Danke, und bis wann kann ich mit der Lieferung rechnen'],
+  ['answer', 'Thanks. The size is too small, I will send it back.'],
+  ['answer', 'Great, another week without my order. Thanks a lot.'],
+  ['answer', 'Toller Service, wirklich. Das dritte Mal die falsche Größe.'],
+  ['answer', 'Ware erhalten. Ist die Garantie auch in Österreich gültig'],
+  ['answer', 'Danke, die Gutschrift ist da, nur die Versandkosten fehlen.'],
+  ['answer', 'Die Lieferung ist da, allerdings nur drei von vier Stühlen.'],
+  ['answer', 'Hallo, ich möchte noch eine zweite Lampe bestellen. Gruß Anna'],
+  ['answer', 'Danke, das Problem ist weiterhin vorhanden.'],
+  ['answer', 'Paket wurde beim Nachbarn abgegeben, der ist aber im Urlaub.'],
+  ['answer', 'Hat leider nicht geklappt, der Code funktioniert nicht. Danke'],
+  ['answer', 'Alles angekommen, danke. Können Sie mir noch den Aufbauplan als PDF schicken?'],
+];
+
+describe('second held-out set', () => {
+  test('written after tuning and measured once: no false closing-only', () => {
+    allowConsole();
+    const { tp, fp, fn, tn } = counts(HELD_OUT_2);
+    console.log(
+      `closing-only held-out 2: n=${HELD_OUT_2.length} correct=${tp + tn} precision=${ratio(tp, tp + fp).toFixed(3)} recall=${ratio(tp, tp + fn).toFixed(3)} accuracy=${ratio(tp + tn, HELD_OUT_2.length).toFixed(3)} (tp=${tp} fp=${fp} fn=${fn} tn=${tn})`,
     );
     expect(fp).toBe(0);
   });

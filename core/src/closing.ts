@@ -55,7 +55,7 @@ function define(kind: Kind, words: string): void {
 define(
   'T',
   'danke dank danken dankeschoen dankesehr dankee danki dankoe dankschoen bedanke bedanken bedankt bedank ' +
-    'dnake danek thanks thank thankyou thanx thx thnx tnx ty tysm merci cheers',
+    'dnake danek thanks thank thankyou thanx thx thnx tnx ty tysm merci cheers dankbar grateful appreciated',
 );
 define(
   'S',
@@ -64,7 +64,8 @@ define(
     'bestens ordnung klar da verstanden abgeholt gefunden erhalt schliessen geschlossen abschliessen ' +
     'abgeschlossen arrived arrive received recieved receieved got gotten sorted solved resolved fixed done ' +
     'settled delivered came works working understood noted close closed found clear refunded gelaufen laeuft ' +
-    'kam kamen',
+    'kam kamen rueckerstattet zugegangen geregelt hinfaellig gegenstandslos aufgeklaert credited reimbursed ' +
+    'nevermind eingetrudelt',
 );
 define(
   'P',
@@ -73,7 +74,7 @@ define(
     'ausgezeichnet ausgezeichnete ausgezeichneter zufrieden begeistert empfehlenswert genial mega fantastisch ' +
     'traumhaft sensationell gefaellt lob kompliment 1a weiterempfehlen empfehle great excellent awesome ' +
     'amazing wonderful lovely brilliant fantastic perfect fab happy satisfied pleased nice helpful hilfreich ' +
-    'kompetent vorbildlich',
+    'kompetent vorbildlich geholfen',
 );
 define(
   'F',
@@ -94,7 +95,7 @@ define(
 // ("Thanks. Help with the invoice"), so a clause holding one needs a thanks/settled/praise word of its own.
 define(
   'N',
-  'ware paket pakete packet paeckchen lieferung lieferungen sendung bestellung bestellungen artikel produkt ' +
+  'kauf einkauf weekend wochenende ware paket pakete packet paeckchen lieferung lieferungen sendung bestellung bestellungen artikel produkt ' +
     'produkte sachen geld betrag zahlung ueberweisung konto hilfe unterstuetzung antwort antworten ' +
     'rueckmeldung nachricht info infos information informationen auskunft muehe bemuehungen kulanz abwicklung ' +
     'bearbeitung service kundenservice kundendienst support kontakt team freundlich freundliche freundlichen ' +
@@ -106,7 +107,8 @@ define(
     'wochenende sonntag wuensche qualitaet verkaeufer haendler shop rechnung schoenen schoenes order orders ' +
     'package parcel item items goods product products delivery shipment money payment help support service ' +
     'reply response answer info information assistance effort efforts quick fast safely safe quickly promptly ' +
-    'finally guys matter case seller shop invoice sorting out condition zustand',
+    'finally guys matter case seller shop invoice sorting out condition zustand geduld verstaendnis patience ' +
+    'understanding morning afternoon evening',
 );
 define('cond-problem', 'problem probleme issue issues');
 define('cond-refund', 'refund erstattung rueckerstattung gutschrift');
@@ -180,6 +182,9 @@ const NOT_ADDRESSEE_BEFORE = wordSet('an fuer fur for von vom from');
 const CLOSABLE = wordSet('ticket anfrage vorgang fall sache thema angelegenheit case matter');
 const SOLVED = wordSet('geloest behoben erledigt geklaert solved resolved fixed sorted');
 const CLOSE_WORDS = wordSet('schliessen geschlossen abschliessen abgeschlossen close closed');
+const REFUND_VERBS = wordSet('erhalten bekommen ueberwiesen erstattet gebucht');
+const MONEY = wordSet('geld betrag kaufpreis money');
+const ACCOUNT_OWNERS = wordSet('dem meinem unserem meinen my our the');
 // A count before a delivery noun ("1 Paket", "ein Paket", "2 von 3") hints at a partial delivery.
 const NUMBER_WORDS = wordSet('ein eine einen einem einer eins zwei drei vier fuenf one two three four five');
 const COUNTED = wordSet(
@@ -205,7 +210,10 @@ const SIGN_OFFS = phrases(
     'best wishes|best|yours sincerely|sincerely|yours truly|einen schoenen tag noch|' +
     'noch einen schoenen tag|schoenen tag noch|schoenen tag|schoenes wochenende|schoenen abend|' +
     'schoenen sonntag|frohe weihnachten|frohe ostern|bleiben sie gesund|have a nice day|have a great day|' +
-    'have a good day|have a nice weekend|have a great weekend|take care|stay safe',
+    'have a good day|have a nice weekend|have a great weekend|take care|stay safe|hochachtungsvoll|' +
+    'mit freundlichen gruss|alles gute|bis bald|bis zum naechsten mal|schoenen feierabend|schoene woche|' +
+    'schoene feiertage|frohes fest|guten rutsch|frohes neues|have a nice evening|enjoy your weekend|' +
+    'happy holidays|merry christmas|all the best|warm wishes',
 );
 // German common nouns are capitalised like names; these endings give most of them away.
 const NOUN_SUFFIXES: readonly string[] = ['ung', 'heit', 'keit', 'schaft', 'tion', 'sion', 'taet', 'nis', 'ismus'];
@@ -662,6 +670,39 @@ function kindAt(clause: Clause, i: number, english: boolean): Kind {
       return next === 'wieder' || prev === 'immer' ? 'P' : 'request';
     case 'was':
       return english ? 'F' : 'question';
+    case 'never':
+      return next === 'mind' ? 'S' : 'problem'; // "never mind" = the matter is settled
+    case 'mind':
+      return prev === 'never' ? 'F' : 'unknown';
+    case 'kein':
+      return next === 'problem' ? 'F' : 'problem'; // "kein Problem"
+    case 'no':
+      return next === 'problem' || next === 'worries' ? 'F' : 'problem';
+    case 'problem':
+      return prev === 'kein' || prev === 'no' ? 'F' : 'cond-problem';
+    case 'worries':
+      return prev === 'no' ? 'F' : 'unknown';
+    case 'zurueck':
+      // "Geld zurück erhalten" reports a refund received; "Paket zurück bekommen" may be a failed delivery.
+      return REFUND_VERBS.has(next) && clause.some((token) => MONEY.has(token.w)) ? 'F' : 'problem';
+    case 'konto':
+    case 'account': {
+      // "Geld ist auf dem Konto", "money is in my account": receipt of a payment.
+      const into = wordAt(clause, i - 2);
+      if (ACCOUNT_OWNERS.has(prev) && (into === 'auf' || into === 'in')) return 'S';
+      return w === 'konto' ? 'N' : 'unknown';
+    }
+    case 'turned':
+    case 'showed':
+      return next === 'up' ? 'S' : 'unknown'; // "the parcel turned up"
+    case 'up':
+      return prev === 'turned' || prev === 'showed' ? 'F' : 'unknown';
+    case 'through':
+      return prev === 'came' || prev === 'went' || prev === 'gone' ? 'F' : 'unknown'; // "the refund came through"
+    case 'million':
+      return prev === 'a' && LEXICON.get(wordAt(clause, i - 2)) === 'T' ? 'F' : 'unknown'; // "thanks a million"
+    case 'morgen':
+      return prev === 'heute' ? 'F' : 'unknown'; // "heute Morgen", not "morgen" = tomorrow
     case 'bei':
     case 'beim':
       // "Das Paket ist bei Ihnen angekommen" reports a return that arrived: the refund is due.
@@ -726,6 +767,22 @@ function findSignOff(clause: Clause): { start: number; end: number } | null {
   return null;
 }
 
+// "Ihre Familie Wagner", "Fam. Becker", "Your Smith family" under a sign-off.
+const SIGNATURE_POSSESSIVES = wordSet('ihre ihr eure euer deine dein your yours');
+const FAMILY = wordSet('familie fam family');
+const AND_WORDS = wordSet('und and sowie');
+
+/** Sign-offs in a row at the start of `after` ("Viele Grüße und bleiben Sie gesund"): the index past them. */
+function skipFurtherSignOffs(clause: Clause): number {
+  let i = 0;
+  for (;;) {
+    const at = AND_WORDS.has(wordAt(clause, i)) ? i + 1 : i;
+    const phrase = (SIGN_OFFS_BY_FIRST_WORD.get(wordAt(clause, at)) ?? []).find((p) => matchAt(clause, at, p));
+    if (phrase === undefined) return i;
+    i = at + phrase.length;
+  }
+}
+
 /** A signature line: name, street, town, phone ("Grüße aus Hamburg" too). */
 function allNames(clause: Clause, max: number, english: boolean, anyCase: boolean): boolean {
   if (clause.length === 0 || clause.length > max) return false;
@@ -733,6 +790,8 @@ function allNames(clause: Clause, max: number, english: boolean, anyCase: boolea
     (token, i) =>
       hasDigit(token.w) ||
       (i === 0 && clause.length > 1 && (token.w === 'aus' || token.w === 'from')) ||
+      (i === 0 && clause.length > 1 && SIGNATURE_POSSESSIVES.has(token.w)) ||
+      (clause.length > 1 && FAMILY.has(token.w)) ||
       nameLike(token, anyCase, english, clause, i),
   );
 }
@@ -753,7 +812,8 @@ function stripFrame(clauses: readonly Clause[], english: boolean): Clause[] {
     if (signOff !== null) {
       signature = true;
       const before = clause.slice(0, signOff.start);
-      const after = clause.slice(signOff.end);
+      const rest = clause.slice(signOff.end);
+      const after = rest.slice(skipFurtherSignOffs(rest));
       if (before.length > 0) content.push(before);
       // A lone word after "LG" is a name whatever its case ("lg anna"); longer tails must look like names.
       if (after.length > 0 && !allNames(after, 3, english, after.length === 1)) content.push(after);
