@@ -4,18 +4,12 @@
 // config, HTML, CSS, icons, test_data) copied as is.
 const fs = require('node:fs');
 const path = require('node:path');
+const { CopyStaticFiles, coreAlias, typescriptRule } = require('../scripts/webpack-shared');
 
 const STATIC_DIR = path.resolve(__dirname, 'static');
 const OUT_DIR = path.resolve(__dirname, 'dist/app');
 /** The one global the bundle defines; the footer below hands its handlers to FDK's `exports`. */
 const BUNDLE_GLOBAL = '__rakutenHandlers';
-
-function filesUnder(dir) {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    return entry.isDirectory() ? filesUnder(full) : [full];
-  });
-}
 
 /** Every handler the manifest names, in every module: server.js must define exactly these. */
 function manifestHandlers() {
@@ -33,48 +27,17 @@ function exportsFooter() {
   return `exports = {\n${entries.join(',\n')}\n};\n`;
 }
 
-/** Manifest, config, HTML, CSS and icon are data: copied, never transformed. */
-class CopyStaticFiles {
-  apply(compiler) {
-    compiler.hooks.thisCompilation.tap('CopyStaticFiles', (compilation) => {
-      compilation.hooks.processAssets.tap(
-        { name: 'CopyStaticFiles', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
-        () => {
-          for (const file of filesUnder(STATIC_DIR)) {
-            const name = path.relative(STATIC_DIR, file).split(path.sep).join('/');
-            compilation.emitAsset(name, new compiler.webpack.sources.RawSource(fs.readFileSync(file)));
-            compilation.fileDependencies.add(file);
-          }
-        },
-      );
-    });
-  }
-}
-
 const shared = {
   mode: 'production',
   devtool: false,
   output: { path: OUT_DIR },
-  resolve: {
-    extensions: ['.ts', '.js'],
-    // The core is built from source, as jest sees it, so the bundle never lags behind core/dist.
-    alias: { '@rakuten-helpdesk/core$': path.resolve(__dirname, '../core/src/index.ts') },
-  },
+  resolve: { extensions: ['.ts', '.js'], alias: coreAlias },
   module: {
     rules: [
       // The core's modules have no side effects: the sidebar's first bundle then skips what only its lazy
       // chunk (setup check, Rakuten support) needs, instead of keeping all that the core's index re-exports.
       { test: /[\\/]core[\\/]src[\\/].*\.ts$/, sideEffects: false },
-      {
-        test: /\.ts$/,
-        loader: 'ts-loader',
-        options: {
-          transpileOnly: true,
-          configFile: path.resolve(__dirname, 'tsconfig.json'),
-          // ES modules let webpack drop what neither side calls.
-          compilerOptions: { module: 'es2020', sourceMap: false, declaration: false, noEmit: false },
-        },
-      },
+      typescriptRule(path.resolve(__dirname, 'tsconfig.json')),
     ],
   },
   performance: { hints: false },
@@ -93,7 +56,7 @@ module.exports = [
     output: { ...shared.output, filename: 'server/server.js', library: { type: 'var', name: BUNDLE_GLOBAL } },
     optimization: { minimize: false },
     plugins: [
-      new CopyStaticFiles(),
+      new CopyStaticFiles(STATIC_DIR),
       (compiler) => {
         new compiler.webpack.BannerPlugin({ banner: exportsFooter(), raw: true, footer: true, entryOnly: true }).apply(compiler);
       },

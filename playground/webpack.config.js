@@ -3,31 +3,20 @@
 // playground's own page scripts, and the npm ZAF SDK bundled as Zendesk's CDN serves it.
 const fs = require('node:fs');
 const path = require('node:path');
+const { coreAlias, typescriptRule } = require('../scripts/webpack-shared');
 
 const ROOT = path.resolve(__dirname, '..');
 const OUT_DIR = path.resolve(__dirname, 'dist');
 const PUBLIC_DIR = path.join(OUT_DIR, 'public');
 
-const typescript = {
-  test: /\.ts$/,
-  loader: 'ts-loader',
-  options: {
-    transpileOnly: true,
-    configFile: path.resolve(__dirname, 'tsconfig.json'),
-    compilerOptions: { module: 'es2020', sourceMap: false, declaration: false, noEmit: false },
-  },
-};
+const typescript = typescriptRule(path.resolve(__dirname, 'tsconfig.json'));
 
 const shared = {
   mode: 'production',
   devtool: false,
   resolve: {
     extensions: ['.ts', '.js'],
-    // The core from source, as the apps and jest use it.
-    alias: {
-      '@rakuten-helpdesk/core$': path.join(ROOT, 'core/src/index.ts'),
-      '@rakuten-helpdesk/core/node$': path.join(ROOT, 'core/src/node/index.ts'),
-    },
+    alias: coreAlias,
   },
   module: { rules: [typescript] },
   // Readable output: this is a tool to learn from, not something shipped.
