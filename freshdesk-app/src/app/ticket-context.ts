@@ -31,7 +31,7 @@ export async function agentLocale(client: FreshworksClient): Promise<Locale> {
     if (!parsed.success) return 'de';
     const user = parsed.data.loggedInUser;
     const language = user.contact?.language ?? user.language;
-    return language ? localeFrom(language) : 'de';
+    return localeFrom(language);
   } catch {
     return 'de';
   }

@@ -6,7 +6,6 @@ import {
   isMarketplaceMail,
   spamCheck,
   t,
-  type LocalizedText,
   type Locale,
   type SetupCheckId,
   type SetupCheckItem,
@@ -54,13 +53,10 @@ const ZENDESK_FIELDS_FIX = {
   },
 };
 
-export function failed(id: SetupCheckId, reason: LocalizedText, fix?: LocalizedText): SetupCheckItem {
-  return checkFailed(id, reason, fix);
-}
 
 function failedOn(id: SetupCheckId, error: unknown): SetupCheckItem {
   const status = error instanceof ZendeskApiError ? error.status : null;
-  return failed(id, failureReason(status), status === 401 || status === 403 ? ZENDESK_REMEDY.adminNeeded : undefined);
+  return checkFailed(id, failureReason(status), status === 401 || status === 403 ? ZENDESK_REMEDY.adminNeeded : undefined);
 }
 
 function adminUrl(subdomain: string | null, path: string): string | null {
@@ -99,7 +95,7 @@ async function fields(deps: SetupCheckDeps, policy: RetryPolicy): Promise<SetupC
 async function autoReplies(deps: SetupCheckDeps, policy: RetryPolicy): Promise<SetupCheckItem> {
   const triggers = await listActiveTriggers(deps.client, policy);
   if (triggers === null) return autoReplyCheck({ readable: false, offending: [], remedy: ZENDESK_REMEDY.autoReplies });
-  if (!triggers.complete) return failed('auto-replies', TOO_MANY.triggers);
+  if (!triggers.complete) return checkFailed('auto-replies', TOO_MANY.triggers);
   const rakutenUser = needsRequesterId(triggers.items) ? await findUserId(deps.client, RAKUTEN_DE.senderAddress, policy) : null;
   const offending = offendingTriggers(triggers.items, rakutenUser).map((trigger) => ({
     label: trigger.title,
@@ -112,7 +108,7 @@ async function spam(deps: SetupCheckDeps, policy: RetryPolicy): Promise<SetupChe
   const suspended = await listSuspendedMail(deps.client, policy);
   const count = suspended.items.filter((mail) => isMarketplaceMail(mail.authorEmail)).length;
   // Unread pages could hold Rakuten mail: only a count above zero stands on a partial list.
-  if (!suspended.complete && count === 0) return failed('spam', TOO_MANY.suspended);
+  if (!suspended.complete && count === 0) return checkFailed('spam', TOO_MANY.suspended);
   const label = `${t(NAV_TEXT.suspendedLink, deps.locale)} (${count})`;
   return spamCheck({ count, links: count > 0 ? links([label, adminUrl(deps.subdomain, '/agent/filters/suspended')]) : [], remedy: ZENDESK_REMEDY.spam });
 }

@@ -6,7 +6,6 @@ import {
   isMarketplaceMail,
   spamCheck,
   type LocalizedText,
-  type SetupCheckId,
   type SetupCheckItem,
   type SetupLink,
 } from '@rakuten-helpdesk/core';
@@ -51,9 +50,6 @@ export function helpdeskDomain(value: unknown): string | null {
   return typeof value === 'string' && DOMAIN.test(value.trim().toLowerCase()) ? value.trim().toLowerCase() : null;
 }
 
-function failed(id: SetupCheckId, reason: LocalizedText): SetupCheckItem {
-  return checkFailed(id, reason);
-}
 
 /** Why a request failed, after the template's own retries: never a guess that all is well. */
 export function failureReason(error: unknown): LocalizedText {
@@ -88,7 +84,7 @@ async function credentials(api: AdminApi): Promise<SetupCheckItem> {
     return credentialsCheck({ status: 200 });
   } catch (error) {
     const status = failureStatus(error);
-    if (status === 429 || (status !== null && status >= 500) || status === null) return failed('credentials', failureReason(error));
+    if (status === 429 || (status !== null && status >= 500) || status === null) return checkFailed('credentials', failureReason(error));
     return credentialsCheck({ status });
   }
 }
@@ -147,7 +143,7 @@ async function fields(api: FreshdeskApi, admin: AdminApi, db: SetupCheckDeps['db
       : [];
     return fieldsCheck({ missing: [], notOnForm, remedy: FRESHDESK_FIELDS_FIX });
   } catch (error) {
-    return failed('fields', failureReason(error));
+    return checkFailed('fields', failureReason(error));
   }
 }
 
@@ -187,7 +183,7 @@ async function autoReplies(api: AdminApi, domain: string | null): Promise<SetupC
     rules = await api.listTicketCreationRules();
   } catch (error) {
     const status = failureStatus(error);
-    if (status !== 404) return failed('auto-replies', failureReason(error));
+    if (status !== 404) return checkFailed('auto-replies', failureReason(error));
     rules = null;
   }
   const offending = (rules ?? []).filter(mailsRakuten);
@@ -208,7 +204,7 @@ async function spam(api: AdminApi, domain: string | null): Promise<SetupCheckIte
     }));
     return spamCheck({ count: fromRakuten.length, links, remedy: SETUP_REMEDY.spam });
   } catch (error) {
-    return failed('spam', failureReason(error));
+    return checkFailed('spam', failureReason(error));
   }
 }
 
@@ -220,7 +216,7 @@ export async function runSetupCheck(deps: SetupCheckDeps): Promise<SetupCheckIte
   const admin = adminApi(deps.request);
   const access = await credentials(admin);
   if (access.status === 'problem') {
-    return [access, failed('fields', ACCESS_FIRST), failed('auto-replies', ACCESS_FIRST), failed('spam', ACCESS_FIRST)];
+    return [access, checkFailed('fields', ACCESS_FIRST), checkFailed('auto-replies', ACCESS_FIRST), checkFailed('spam', ACCESS_FIRST)];
   }
   const rest = await Promise.all([fields(freshdeskApi(deps.request), admin, deps.db), autoReplies(admin, deps.domain), spam(admin, deps.domain)]);
   return [access, ...rest];
