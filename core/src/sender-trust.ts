@@ -33,16 +33,23 @@ const CONFUSABLES: Readonly<Record<string, string>> = {
 /** A look-alike-proof form: compatibility-normalised, accents dropped, confusables folded, separators gone. */
 export function skeleton(value: string): string {
   const decomposed = value.normalize('NFKD').toLowerCase();
-  let out = '';
-  for (const char of decomposed) {
-    const code = char.codePointAt(0) ?? 0;
-    if (code >= 0x300 && code <= 0x36f) continue;
-    const folded = CONFUSABLES[char] ?? char;
-    // A single a–z (what /[a-z]/ found in it, without a regular expression per character).
-    const letter = folded.length === 1 ? folded.charCodeAt(0) : 0;
-    if (letter >= 0x61 && letter <= 0x7a) out += folded;
+  // Letters are gathered as char codes and joined in chunks: a long hostile display name would otherwise
+  // build one string by half a million concatenations, which costs more than linear time in GC.
+  const codes: number[] = [];
+  const chunks: string[] = [];
+  for (let index = 0; index < decomposed.length; index++) {
+    const code = decomposed.charCodeAt(index);
+    if (code >= 0x61 && code <= 0x7a) {
+      codes.push(code);
+    } else {
+      // Digits and other scripts' look-alikes; accents (combining marks) have no entry and drop out.
+      const folded = CONFUSABLES[decomposed.charAt(index)];
+      if (folded !== undefined) codes.push(folded.charCodeAt(0));
+    }
+    if (codes.length >= 8192) chunks.push(String.fromCharCode(...codes.splice(0)));
   }
-  return out;
+  chunks.push(String.fromCharCode(...codes));
+  return chunks.join('');
 }
 
 function domainOf(address: string): string {
