@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
+import { expectText, launchBrowser } from '../support/browser';
 import type { HostLog, HostWindow, Scenario, ScenarioConversation } from './host/protocol';
 import { builtApp } from './support/build';
 import { startHost, type HostServer } from './support/host-server';
@@ -116,14 +116,14 @@ describe('Freshdesk ticket sidebar', () => {
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     const frame = await open(scenario());
     const sidebar = frame.locator('#rakuten-sidebar');
-    await expect(sidebar.locator('.verdict--genuine').textContent()).resolves.toBe('Echte Rakuten-Weiterleitung');
+    await expectText(sidebar.locator('.verdict--genuine')).toBe('Echte Rakuten-Weiterleitung');
     await expect(sidebar.locator('.fact__value').allTextContents()).resolves.toEqual(['123-456-789', 'Erika Musterfrau', 'service@rakuten.de']);
-    await expect(sidebar.locator('.message__text').textContent()).resolves.toContain('wann wird meine Bestellung verschickt?');
+    await expectText(sidebar.locator('.message__text')).toContain('wann wird meine Bestellung verschickt?');
     await expect(sidebar.locator('.countdown').getAttribute('class')).resolves.toBe('countdown countdown--ok');
     expect(await sidebar.locator('.unanswered__item').count()).toBe(1);
 
     await sidebar.getByRole('button', { name: 'Bestellnummer: Kopieren' }).click();
-    await expect(sidebar.getByRole('button', { name: 'Bestellnummer: Kopieren' }).textContent()).resolves.toBe('Kopiert');
+    await expectText(sidebar.getByRole('button', { name: 'Bestellnummer: Kopieren' })).toBe('Kopiert');
     await expect(page.frames()[1]?.evaluate(() => navigator.clipboard.readText())).resolves.toBe('123-456-789');
 
     const log = await hostLog();
@@ -140,9 +140,9 @@ describe('Freshdesk ticket sidebar', () => {
     const frame = await open(scenario({ requester: SPOOF_MAIL.requester, text: SPOOF_MAIL.text }));
     const warning = frame.locator('.verdict--spoof');
     await expect(warning.getAttribute('role')).resolves.toBe('alert');
-    await expect(warning.textContent()).resolves.toContain('Sieht aus wie Rakuten, kommt aber nicht von service@rakuten.de');
-    await expect(warning.textContent()).resolves.toContain('ahmt Rakuten nach');
-    await expect(frame.locator('#rakuten-sidebar').textContent()).resolves.not.toContain('999-999-999');
+    await expectText(warning).toContain('Sieht aus wie Rakuten, kommt aber nicht von service@rakuten.de');
+    await expectText(warning).toContain('ahmt Rakuten nach');
+    await expectText(frame.locator('#rakuten-sidebar')).not.toContain('999-999-999');
     // Nothing to copy or insert; only the links to the tools at the foot.
     await expect(frame.locator('button').allTextContents()).resolves.toEqual(['Einrichtung prüfen', 'Rakuten-Support']);
     await shoot('spoof');
@@ -151,7 +151,7 @@ describe('Freshdesk ticket sidebar', () => {
   test('closing-only: the banner, and the closing reply put into the editor', async () => {
     const frame = await open(scenario({ forward: { message: 'Vielen Dank, das Paket ist angekommen!' } }));
     const banner = frame.locator('.banner--closing');
-    await expect(banner.locator('.banner__text').textContent()).resolves.toBe('Kurze Abschlussantwort genügt — aber antworten Sie');
+    await expectText(banner.locator('.banner__text')).toBe('Kurze Abschlussantwort genügt — aber antworten Sie');
     await banner.getByRole('button', { name: 'Abschlussantwort einfügen' }).click();
     await page.locator('#editor:not([hidden])').waitFor();
     await expect(page.locator('#editor-body').innerText()).resolves.toMatch(/^Guten Tag Erika Musterfrau,[\s\S]*Ihr Team von Mustershop$/);
@@ -170,8 +170,8 @@ describe('Freshdesk ticket sidebar', () => {
     const blocked = await interceptNumber(1);
     expect(blocked.outcome).toBe('fail');
     expect(blocked.message).toContain('dürfen nur an service@rakuten.de gehen, nicht an erika.musterfrau@example.org');
-    await expect(page.locator('.toast--danger').textContent()).resolves.toContain('dürfen nur an service@rakuten.de gehen');
-    await expect(frame.locator('.finding--block').textContent()).resolves.toContain('nicht an erika.musterfrau@example.org');
+    await expectText(page.locator('.toast--danger')).toContain('dürfen nur an service@rakuten.de gehen');
+    await expectText(frame.locator('.finding--block')).toContain('nicht an erika.musterfrau@example.org');
     await shoot('blocked-reply');
 
     await frame.getByRole('button', { name: 'Nur an service@rakuten.de senden' }).click();
@@ -190,7 +190,7 @@ describe('Freshdesk ticket sidebar', () => {
     await page.selectOption('#status', '4');
     await page.click('#update-button');
     await expect(interceptNumber(2)).resolves.toMatchObject({ event: 'ticket.propertiesUpdated', outcome: 'fail' });
-    await expect(page.locator('#ticket-status').textContent()).resolves.toBe('Open');
+    await expectText(page.locator('#ticket-status')).toBe('Open');
     await shoot('blocked-close');
 
     await page.selectOption('#status', '3');
@@ -200,13 +200,13 @@ describe('Freshdesk ticket sidebar', () => {
     await expect(interceptNumber(4)).resolves.toEqual({ event: 'ticket.sendReply', outcome: 'done' });
     await page.click('#close-button');
     await expect(interceptNumber(5)).resolves.toEqual({ event: 'ticket.closeTicketClick', outcome: 'done' });
-    await expect(page.locator('#ticket-status').textContent()).resolves.toBe('Closed');
+    await expectText(page.locator('#ticket-status')).toBe('Closed');
   });
 
   test('a name and message written as markup stay text: no dialog, no image, in the sidebar or the editor', async () => {
     const hostile = '<img src=x onerror=alert(1)>';
     let frame = await open(scenario({ forward: { customerName: hostile, message: 'Vielen Dank, alles angekommen!' } }));
-    await expect(frame.locator('.fact__value').nth(1).textContent()).resolves.toBe(hostile);
+    await expectText(frame.locator('.fact__value').nth(1)).toBe(hostile);
     await frame.getByRole('button', { name: 'Abschlussantwort einfügen' }).click();
     await page.locator('#editor:not([hidden])').waitFor();
     await expect(page.locator('#editor-body').innerText()).resolves.toMatch(/^Guten Tag,\n/);
@@ -215,7 +215,7 @@ describe('Freshdesk ticket sidebar', () => {
     await shoot('markup-name');
 
     frame = await open(scenario({ forward: { message: 'Wo bleibt das?<script>alert(2)</script><img src=y onerror=alert(3)>' } }));
-    await expect(frame.locator('.message__text').textContent()).resolves.toBe('Wo bleibt das?<script>alert(2)</script><img src=y onerror=alert(3)>');
+    await expectText(frame.locator('.message__text')).toBe('Wo bleibt das?<script>alert(2)</script><img src=y onerror=alert(3)>');
     expect(await frame.locator('img').count()).toBe(0);
     await page.waitForTimeout(200);
     expect(dialogs).toEqual([]);
@@ -223,7 +223,7 @@ describe('Freshdesk ticket sidebar', () => {
 
   test('when Freshdesk cannot be read the sidebar says so, and closing still goes through with a notice', async () => {
     const frame = await open(scenario({ failures: { templates: true } }));
-    await expect(frame.locator('.banner--failed').textContent()).resolves.toBe(
+    await expectText(frame.locator('.banner--failed')).toBe(
       'Der Rakuten-Assistent ist gerade gestört. Sie können normal weiterarbeiten.',
     );
     await page.click('#close-button');
@@ -234,13 +234,13 @@ describe('Freshdesk ticket sidebar', () => {
       title: 'Rakuten-Assistent',
       message: 'Der Rakuten-Assistent ist gerade gestört. Sie können normal weiterarbeiten.',
     });
-    await expect(page.locator('#ticket-status').textContent()).resolves.toBe('Closed');
+    await expectText(page.locator('#ticket-status')).toBe('Closed');
     await shoot('app-failure');
   });
 
   test('another ticket: one quiet line, no REST call, nothing stopped', async () => {
     const frame = await open(scenario({ requester: OTHER_MAIL.requester, text: OTHER_MAIL.text }));
-    await expect(frame.locator('.quiet').textContent()).resolves.toBe('Kein Rakuten-Ticket');
+    await expectText(frame.locator('.quiet')).toBe('Kein Rakuten-Ticket');
     await reply('kunde@example.org', 'Gern, das Angebot kommt heute.');
     await expect(interceptNumber(1)).resolves.toEqual({ event: 'ticket.sendReply', outcome: 'done' });
     await page.click('#close-button');
@@ -254,9 +254,9 @@ describe('Freshdesk ticket sidebar', () => {
     expect((await hostLog()).templateCalls).toHaveLength(1);
     const sidebar = frame.locator('#rakuten-sidebar');
     await expect(sidebar.getAttribute('lang')).resolves.toBe('en');
-    await expect(sidebar.locator('.verdict--genuine').textContent()).resolves.toBe('Genuine Rakuten forward');
+    await expectText(sidebar.locator('.verdict--genuine')).toBe('Genuine Rakuten forward');
     await expect(sidebar.locator('.fact__label').allTextContents()).resolves.toEqual(['Reply by', 'Order number', 'Customer name', 'Reply to']);
-    await expect(sidebar.locator('.countdown').textContent()).resolves.toMatch(/left$/);
+    await expectText(sidebar.locator('.countdown')).toMatch(/left$/);
     await shoot('english');
   });
 });

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
+import { expectText, launchBrowser } from '../support/browser';
 import type { HostLog, HostWindow, Scenario } from './host/protocol';
 import { builtApp } from './support/build';
 import { FreshdeskSimulator, type SimTicket } from './support/freshdesk-simulator';
@@ -145,10 +145,10 @@ describe('Freshdesk setup check', () => {
     sim.addTicket(spamTicket(301, 'gewinn@spam.example', 'Sie haben gewonnen'));
     const frame = await open({ location: 'full_page_app' });
     await expect(statuses(frame)).resolves.toEqual({ credentials: 'ok', fields: 'ok', 'auto-replies': 'manual', spam: 'ok' });
-    await expect(frame.locator('.setup__summary').textContent()).resolves.toBe('1 selbst zu prüfen');
-    await expect(frame.locator('[data-check="auto-replies"] .check__fix').textContent()).resolves.toContain('„New Ticket Created“ ausschalten');
+    await expectText(frame.locator('.setup__summary')).toBe('1 selbst zu prüfen');
+    await expectText(frame.locator('[data-check="auto-replies"] .check__fix')).toContain('„New Ticket Created“ ausschalten');
     // All well: the safe-sender advice is there, folded away as a tip.
-    await expect(frame.locator('[data-check="spam"] .check__more').textContent()).resolves.toContain('rakuten.com');
+    await expectText(frame.locator('[data-check="spam"] .check__more')).toContain('rakuten.com');
     await expect(frame.locator('[data-check="spam"] .check__more').getAttribute('open')).resolves.toBeNull();
     expect(sim.writes()).toEqual([]);
     await shoot('setup-ok');
@@ -161,12 +161,12 @@ describe('Freshdesk setup check', () => {
     sim.addTicket(spamTicket(402, 'noreply@mail.rakuten.com', 'Ihr Rakuten-Konto'));
     const frame = await open({ location: 'full_page_app' });
     await expect(statuses(frame)).resolves.toEqual({ credentials: 'ok', fields: 'problem', 'auto-replies': 'problem', spam: 'problem' });
-    await expect(frame.locator('[data-check="fields"] .check__detail').textContent()).resolves.toContain('„Rakuten-Kundenname“ ist nicht auf dem Ticketformular');
+    await expectText(frame.locator('[data-check="fields"] .check__detail')).toContain('„Rakuten-Kundenname“ ist nicht auf dem Ticketformular');
     const rule = frame.locator('[data-check="auto-replies"] a');
-    await expect(rule.textContent()).resolves.toBe('Eingangsbestätigung an Kunden');
+    await expectText(rule).toBe('Eingangsbestätigung an Kunden');
     await expect(rule.getAttribute('href')).resolves.toBe(`https://${DOMAIN}/a/admin/automations/ticket_creation/21/edit`);
-    await expect(frame.locator('[data-check="auto-replies"] .check__fix').textContent()).resolves.toContain('„Requester email“ ist nicht „service@rakuten.de“');
-    await expect(frame.locator('[data-check="spam"] .check__detail').textContent()).resolves.toContain('2 Mails von Rakuten');
+    await expectText(frame.locator('[data-check="auto-replies"] .check__fix')).toContain('„Requester email“ ist nicht „service@rakuten.de“');
+    await expectText(frame.locator('[data-check="spam"] .check__detail')).toContain('2 Mails von Rakuten');
     const spam = frame.locator('[data-check="spam"] a');
     await expect(spam.evaluateAll((links) => links.map((link) => [link.getAttribute('href'), link.getAttribute('target'), link.getAttribute('rel')]))).resolves.toEqual([
       [`https://${DOMAIN}/a/tickets/401`, '_blank', 'noopener noreferrer'],
@@ -178,20 +178,20 @@ describe('Freshdesk setup check', () => {
   test('from the sidebar of any ticket: a missing field, and back to the ticket', async () => {
     sim.fields.splice(1, 1);
     const frame = await open();
-    await expect(frame.locator('.quiet').textContent()).resolves.toBe('Kein Rakuten-Ticket');
+    await expectText(frame.locator('.quiet')).toBe('Kein Rakuten-Ticket');
     await frame.getByRole('button', { name: 'Einrichtung prüfen' }).click();
     await expect(statuses(frame)).resolves.toMatchObject({ credentials: 'ok', fields: 'problem' });
-    await expect(frame.locator('[data-check="fields"] .check__detail').textContent()).resolves.toBe('Es fehlt das Ticketfeld „Rakuten-Kundenname“.');
+    await expectText(frame.locator('[data-check="fields"] .check__detail')).toBe('Es fehlt das Ticketfeld „Rakuten-Kundenname“.');
     await shoot('setup-sidebar-missing-field');
     await frame.getByRole('button', { name: '← Zurück zum Ticket' }).click();
-    await expect(frame.locator('.quiet').textContent()).resolves.toBe('Kein Rakuten-Ticket');
+    await expectText(frame.locator('.quiet')).toBe('Kein Rakuten-Ticket');
   });
 
   test('a rejected API key, in English: the key is the problem, the rest waits for it', async () => {
     const frame = await open({ location: 'full_page_app', apiKey: 'revoked-key', language: 'en' });
     await expect(statuses(frame)).resolves.toEqual({ credentials: 'problem', fields: 'error', 'auto-replies': 'error', spam: 'error' });
-    await expect(frame.locator('[data-check="credentials"] .check__detail').textContent()).resolves.toBe('The helpdesk rejects the API key (HTTP 401).');
-    await expect(frame.locator('[data-check="credentials"] .check__fix').textContent()).resolves.toContain('Profile settings → API key');
+    await expectText(frame.locator('[data-check="credentials"] .check__detail')).toBe('The helpdesk rejects the API key (HTTP 401).');
+    await expectText(frame.locator('[data-check="credentials"] .check__fix')).toContain('Profile settings → API key');
     expect(sim.calls.map((call) => call.path)).toEqual(['/api/v2/agents/me']);
     await shoot('setup-bad-key');
   });
@@ -201,7 +201,7 @@ describe('Freshdesk setup check', () => {
     const frame = await open();
     await frame.getByRole('button', { name: 'Einrichtung prüfen' }).click();
     await expect(statuses(frame)).resolves.toEqual({ credentials: 'error', fields: 'error', 'auto-replies': 'error', spam: 'error' });
-    await expect(frame.locator('[data-check="spam"] .check__detail').textContent()).resolves.toBe(
+    await expectText(frame.locator('[data-check="spam"] .check__detail')).toBe(
       'Prüfung nicht möglich: Freshdesk begrenzt gerade die Anfragen (HTTP 429), auch nach mehreren Versuchen.',
     );
     expect(sim.calls.filter((call) => call.path === '/api/v2/agents/me')).toHaveLength(3);
@@ -226,15 +226,15 @@ describe('Rakuten support', () => {
       'tel:+16469438200',
       'tel:+448000116169',
     ]);
-    await expect(support.locator('[data-channel="chat"]').textContent()).resolves.toContain('„Support“');
-    await expect(support.locator('.source').textContent()).resolves.toBe('Quelle: Rakuten-Hilfeseite „So kontaktieren Sie den Kunden-Support“');
+    await expectText(support.locator('[data-channel="chat"]')).toContain('„Support“');
+    await expectText(support.locator('.source')).toBe('Quelle: Rakuten-Hilfeseite „So kontaktieren Sie den Kunden-Support“');
     await expect(support.locator('#support-sid').inputValue()).resolves.toBe('3456789');
     await expect(support.locator('#support-browser').inputValue()).resolves.toMatch(/^Chrome \d+$/);
     await expect(support.locator('#support-os').inputValue()).resolves.toBe('Linux');
 
     await support.locator('#support-steps').fill('Im Rakuten-Dashboard auf „Berichte“ geklickt, Zeitraum März gewählt.');
     await support.locator('#support-error').fill('Fehler 500: Bericht konnte nicht geladen werden');
-    await expect(support.locator('.preview__subject').textContent()).resolves.toBe('Technisches Problem – SID 3456789');
+    await expectText(support.locator('.preview__subject')).toBe('Technisches Problem – SID 3456789');
     const body = (await support.locator('.preview__body').textContent()) ?? '';
     expect(body).toContain('Schritte vor dem Problem:\nIm Rakuten-Dashboard auf „Berichte“ geklickt, Zeitraum März gewählt.');
     expect(body).toContain('Fehlermeldung:\nFehler 500: Bericht konnte nicht geladen werden');
@@ -242,7 +242,7 @@ describe('Rakuten support', () => {
     await expect(support.locator('.notice--reminder').isVisible()).resolves.toBe(true);
 
     await support.getByRole('button', { name: 'Anfrage kopieren' }).click();
-    await expect(support.locator('.composer__status').textContent()).resolves.toBe('Betreff und Text kopiert.');
+    await expectText(support.locator('.composer__status')).toBe('Betreff und Text kopiert.');
     const copied = await page.frames()[1]?.evaluate(() => navigator.clipboard.readText());
     expect(copied).toMatch(/^Technisches Problem – SID 3456789\n\nHallo Rakuten-Support-Team,/);
     expect(sim.writes()).toEqual([]);
@@ -255,7 +255,7 @@ describe('Rakuten support', () => {
     await frame.locator('#support-error').fill('Feed rejected: invalid header');
     const send = frame.getByRole('button', { name: 'Als neues Ticket anlegen' });
     await send.dblclick();
-    await expect(frame.locator('.composer__status').textContent()).resolves.toBe('Ticket angelegt: #9000');
+    await expectText(frame.locator('.composer__status')).toBe('Ticket angelegt: #9000');
     await expect(frame.locator('.composer__status a').getAttribute('href')).resolves.toBe(`https://${DOMAIN}/a/tickets/9000`);
     await expect(send.isDisabled()).resolves.toBe(true);
     await page.locator('.toast--success').waitFor();
@@ -277,8 +277,8 @@ describe('Rakuten support', () => {
       forward: { message: `Hallo, ich habe über Rakuten Rewards bestellt und mein Cashback fehlt. Siehe ${hostileLink}` },
     });
     const banner = frame.locator('.banner--rewards');
-    await expect(banner.locator('.banner__title').textContent()).resolves.toBe('Nicht Ihre Sache: Rakuten Rewards / Cashback');
-    await expect(banner.locator('.banner__body').textContent()).resolves.toContain('das ist Sache von Rakuten, nicht des Händlers');
+    await expectText(banner.locator('.banner__title')).toBe('Nicht Ihre Sache: Rakuten Rewards / Cashback');
+    await expectText(banner.locator('.banner__body')).toContain('das ist Sache von Rakuten, nicht des Händlers');
     const link = banner.getByRole('link', { name: 'Rakuten-Hilfeseite öffnen' });
     await expect(link.getAttribute('href')).resolves.toBe('https://www.rakuten.com/help');
     await expect(link.getAttribute('target')).resolves.toBe('_blank');

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Locator } from 'playwright-core';
 
 /** Debian's Chromium; the test tools cannot download their own browsers here. */
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -81,5 +81,36 @@ export async function serve(mounts: Readonly<Record<string, string>>, handler?: 
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/**
+ * Assertions on an element's text that wait for the app to settle, the way a
+ * person waits for a status line after a click: the text is read again until
+ * the assertion holds or `timeoutMs` passes, and then the last failure is
+ * thrown. Reading once right after an action races with the app's own
+ * asynchronous work (clipboard, API calls, timers).
+ */
+export function expectText(locator: Locator, timeoutMs = 5000) {
+  const settle = async (check: (text: string) => void): Promise<void> => {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const text = (await locator.textContent()) ?? '';
+      try {
+        check(text);
+        return;
+      } catch (failure) {
+        if (Date.now() > until) throw failure;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  };
+  return {
+    toBe: (expected: string) => settle((text) => expect(text).toBe(expected)),
+    toContain: (expected: string) => settle((text) => expect(text).toContain(expected)),
+    toMatch: (expected: RegExp | string) => settle((text) => expect(text).toMatch(expected)),
+    not: {
+      toContain: (expected: string) => settle((text) => expect(text).not.toContain(expected)),
+    },
   };
 }

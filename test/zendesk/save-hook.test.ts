@@ -3,6 +3,7 @@
  * cancelled with the core's words, and that a failing app never stands in the agent's way.
  */
 import { agentComment, genuineForwardTicket, hoursAgo, mailComment, rakutenForwardBody, scenarioFor, ticketFixture } from './support/fixtures';
+import { expectText } from '../support/browser';
 import { startTestbed, type OpenTicket, type Testbed } from './support/testbed';
 
 const ERIKA = { orderNumber: '123-456-789', customerName: 'Erika Mustermann', message: 'Ist meine Rücksendung angekommen?' };
@@ -43,7 +44,7 @@ describe('Zendesk save hook', () => {
     const opened = await open(fixture, scenarioFor(fixture, { commentType: 'internalNote' }));
     const { app, page } = opened;
     const banner = app.locator('[data-part="closing-only"]');
-    await expect(banner.textContent()).resolves.toContain('Kurze Abschlussantwort genügt — aber antworten Sie');
+    await expectText(banner).toContain('Kurze Abschlussantwort genügt — aber antworten Sie');
     await opened.screenshot('closing-only');
 
     await app.locator('[data-part="insert-closing-reply"]').click();
@@ -132,7 +133,7 @@ describe('Zendesk save hook', () => {
   ])('when %s, the sidebar says so and saves go through with a notice', async (_name, answer) => {
     const fixture = genuineForwardTicket(208, ERIKA, hoursAgo(2));
     const opened = await open(fixture, scenarioFor(fixture), [{ method: 'GET', path: /^\/api\/v2\/tickets\/208\/comments\.json$/, ...answer }]);
-    await expect(opened.app.locator('[data-part="app-failed"]').textContent()).resolves.toBe(
+    await expectText(opened.app.locator('[data-part="app-failed"]')).toBe(
       'Der Rakuten-Assistent ist gerade gestört. Sie können normal weiterarbeiten.',
     );
     await opened.screenshot('app-failed');
@@ -145,7 +146,7 @@ describe('Zendesk save hook', () => {
   test('when the framework fails to answer during the save, the save goes through and the agent gets a notice', async () => {
     const fixture = genuineForwardTicket(209, ERIKA, hoursAgo(2));
     const opened = await open(fixture, scenarioFor(fixture, { failingPaths: ['ticket.collaborators'] }));
-    await expect(opened.app.locator('[data-part="verdict"]').textContent()).resolves.toBe('Echte Rakuten-Weiterleitung');
+    await expectText(opened.app.locator('[data-part="verdict"]')).toBe('Echte Rakuten-Weiterleitung');
     await change(opened.page, '#status', 'solved');
     await expect(opened.submit()).resolves.toMatchObject({ outcome: 'saved' });
     await expect(opened.notices()).resolves.toEqual(['Der Rakuten-Assistent ist gerade gestört. Sie können normal weiterarbeiten.']);
@@ -183,7 +184,7 @@ describe('Zendesk save hook', () => {
       agentComment(2121, { text: 'Guten Tag Frau Mustermann, ja, die Rücksendung ist angekommen.', at: hoursAgo(20), public: true }),
     ]);
     const opened = await open(fixture, scenarioFor(fixture));
-    await expect(opened.app.locator('[data-part="all-answered"]').textContent()).resolves.toBe('Alle Kundennachrichten sind beantwortet.');
+    await expectText(opened.app.locator('[data-part="all-answered"]')).toBe('Alle Kundennachrichten sind beantwortet.');
     await change(opened.page, '#status', 'solved');
     await expect(opened.submit()).resolves.toMatchObject({ outcome: 'saved' });
   });

@@ -6,6 +6,7 @@ import { SAFE_SENDER_ADVICE } from '@rakuten-helpdesk/core';
 import type { AccountFixture, PlannedAnswer } from './support/api-simulator';
 import { SUBDOMAIN, brokenAccount, healthyAccount, navBarScenario, suspended } from './support/account-fixtures';
 import { FIELD, RAKUTEN_SERVICE } from './support/fixtures';
+import { expectText } from '../support/browser';
 import { startTestbed, type OpenNavBar, type Testbed } from './support/testbed';
 
 let bed: Testbed;
@@ -197,7 +198,7 @@ describe('Zendesk setup check (nav bar)', () => {
 
   test('an English-speaking admin sees English', async () => {
     const opened = await open(brokenAccount(), [], 'en-US');
-    await expect(opened.app.locator('[data-part="setup-check"] h2').textContent()).resolves.toBe('Setup check');
+    await expectText(opened.app.locator('[data-part="setup-check"] h2')).toBe('Setup check');
     const autoReplies = await row(opened, 'auto-replies');
     expect(autoReplies.title).toBe('Automatic replies');
     expect(autoReplies.fix).toContain('"Ticket > Requester – Is not – service@rakuten.de"');

@@ -13,6 +13,7 @@ import {
   scenarioFor,
   ticketFixture,
 } from './support/fixtures';
+import { expectText } from '../support/browser';
 import { startTestbed, type OpenTicket, type Testbed } from './support/testbed';
 
 const ERIKA = { orderNumber: '123-456-789', customerName: 'Erika Mustermann', message: 'Guten Tag,\nwo bleibt meine Bestellung? Sie sollte gestern ankommen.\nViele Grüße' };
@@ -52,16 +53,16 @@ describe('Zendesk sidebar', () => {
     const fixture = genuineForwardTicket(101, ERIKA, hoursAgo(2));
     const { app, page, appFrame } = await open(fixture, scenarioFor(fixture));
 
-    await expect(app.locator('[data-part="verdict"]').textContent()).resolves.toBe('Echte Rakuten-Weiterleitung');
-    await expect(app.locator('[data-part="order-number"]').textContent()).resolves.toBe('123-456-789');
-    await expect(app.locator('[data-part="customer-name"]').textContent()).resolves.toBe('Erika Mustermann');
+    await expectText(app.locator('[data-part="verdict"]')).toBe('Echte Rakuten-Weiterleitung');
+    await expectText(app.locator('[data-part="order-number"]')).toBe('123-456-789');
+    await expectText(app.locator('[data-part="customer-name"]')).toBe('Erika Mustermann');
     const message = await app.locator('[data-part="customer-message"]').textContent();
     expect(message).toBe(ERIKA.message);
-    await expect(app.locator('[data-part="due-by"]').textContent()).resolves.toMatch(/\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}/);
+    await expectText(app.locator('[data-part="due-by"]')).toMatch(/\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}/);
     await expect(app.locator('[data-part="countdown"]').getAttribute('class')).resolves.toMatch(/pill--(ok|warning)/);
 
     await app.locator('[data-part="note"]').waitFor();
-    await expect(app.locator('[data-part="note"]').textContent()).resolves.toBe('Bestellnummer und Kundenname übernommen');
+    await expectText(app.locator('[data-part="note"]')).toBe('Bestellnummer und Kundenname übernommen');
     expect(fieldsPut()).toHaveLength(1);
     expect(bed.api.ticket(101).custom_fields).toEqual([
       { id: FIELD.orderNumber, value: '123-456-789' },
@@ -71,7 +72,7 @@ describe('Zendesk sidebar', () => {
     await expect(page.inputValue(`input[data-field-id="${FIELD.customerName}"]`)).resolves.toBe('Erika Mustermann');
 
     await app.locator('[data-part="copy-order-number"]').click();
-    await expect(app.locator('[data-part="copy-order-number"]').textContent()).resolves.toBe('Kopiert');
+    await expectText(app.locator('[data-part="copy-order-number"]')).toBe('Kopiert');
     await ticket?.screenshot('genuine-forward');
 
     const frame = await appFrame();
@@ -91,8 +92,8 @@ describe('Zendesk sidebar', () => {
     const { app, page } = await open(spoof, scenarioFor(spoof));
     const verdict = app.locator('[data-part="verdict"]');
     await expect(verdict.getAttribute('class')).resolves.toContain('notice--danger');
-    await expect(verdict.textContent()).resolves.toContain('Sieht aus wie Rakuten, kommt aber nicht von service@rakuten.de');
-    await expect(verdict.textContent()).resolves.toContain('Felder wurden nicht befüllt');
+    await expectText(verdict).toContain('Sieht aus wie Rakuten, kommt aber nicht von service@rakuten.de');
+    await expectText(verdict).toContain('Felder wurden nicht befüllt');
     await expect(app.locator('[data-part="order-number"]').count()).resolves.toBe(0);
     await page.waitForTimeout(300);
     expect(fieldsPut()).toHaveLength(0);
@@ -106,8 +107,8 @@ describe('Zendesk sidebar', () => {
     const fixture = genuineForwardTicket(103, hostile, hoursAgo(1));
     const opened = await open(fixture, scenarioFor(fixture));
     const { app } = opened;
-    await expect(app.locator('[data-part="customer-name"]').textContent()).resolves.toBe('<img src=x onerror=alert(1)>');
-    await expect(app.locator('[data-part="customer-message"]').textContent()).resolves.toBe(hostile.message);
+    await expectText(app.locator('[data-part="customer-name"]')).toBe('<img src=x onerror=alert(1)>');
+    await expectText(app.locator('[data-part="customer-message"]')).toBe(hostile.message);
     await expect(app.locator('img').count()).resolves.toBe(0);
     await expect(app.locator('script:not([src])').count()).resolves.toBe(0);
     await expect(app.locator('b').count()).resolves.toBe(0);
@@ -146,7 +147,7 @@ describe('Zendesk sidebar', () => {
     ]);
     await app.locator('[data-part="note"]').waitFor({ timeout: 15_000 });
     expect(fieldsPut().map((call) => call.status)).toEqual([429, 200]);
-    await expect(app.locator('[data-part="note"]').textContent()).resolves.toBe('Bestellnummer und Kundenname übernommen');
+    await expectText(app.locator('[data-part="note"]')).toBe('Bestellnummer und Kundenname übernommen');
   });
 
   test('a server error is retried after a short pause', async () => {
@@ -163,7 +164,7 @@ describe('Zendesk sidebar', () => {
       settings: { signature: 'Muster-Shop', bundesland: 'Bayern', saturdayIsWorkingDay: false, orderNumberFieldId: FIELD.orderNumber, customerNameFieldId: String(FIELD.customerName) },
     });
     const { app } = await open(fixture, scenario);
-    await expect(app.locator('[data-part="settings-invalid"]').textContent()).resolves.toContain('Die App-Einstellungen sind ungültig');
+    await expectText(app.locator('[data-part="settings-invalid"]')).toContain('Die App-Einstellungen sind ungültig');
     await app.locator('[data-part="note"]').waitFor();
     expect(bed.api.ticket(112).custom_fields.map((field) => field.value)).toEqual(['123-456-789', 'Erika Mustermann']);
   });
@@ -177,7 +178,7 @@ describe('Zendesk sidebar', () => {
       comments: [mailComment(1080, { from: { address: 'max@example.com', name: 'Max Kunde' }, authorId: 400, body: 'Hallo, ich brauche eine Rechnungskopie.', at: hoursAgo(5) })],
     });
     const { app, page } = await open(fixture, scenarioFor(fixture));
-    await expect(app.locator('[data-part="verdict"]').textContent()).resolves.toBe('Kein Rakuten-Ticket');
+    await expectText(app.locator('[data-part="verdict"]')).toBe('Kein Rakuten-Ticket');
     await page.waitForTimeout(200);
     const height = await page.locator('#app').evaluate((frame) => frame.getBoundingClientRect().height);
     expect(height).toBeLessThan(60);
@@ -188,12 +189,12 @@ describe('Zendesk sidebar', () => {
   test('an English-speaking agent sees English', async () => {
     const fixture = genuineForwardTicket(109, ERIKA, hoursAgo(2));
     const { app } = await open(fixture, scenarioFor(fixture, { locale: 'en-US' }));
-    await expect(app.locator('[data-part="verdict"]').textContent()).resolves.toBe('Genuine Rakuten forward');
+    await expectText(app.locator('[data-part="verdict"]')).toBe('Genuine Rakuten forward');
     await expect(app.locator('.fact__label').allTextContents()).resolves.toEqual(['Order number', 'Customer name']);
-    await expect(app.locator('[data-part="copy-order-number"]').textContent()).resolves.toBe('Copy');
-    await expect(app.locator('[data-part="countdown"]').textContent()).resolves.toMatch(/left$/);
+    await expectText(app.locator('[data-part="copy-order-number"]')).toBe('Copy');
+    await expectText(app.locator('[data-part="countdown"]')).toMatch(/left$/);
     await app.locator('[data-part="note"]').waitFor();
-    await expect(app.locator('[data-part="note"]').textContent()).resolves.toBe('Order number and customer name saved');
+    await expectText(app.locator('[data-part="note"]')).toBe('Order number and customer name saved');
     await ticket?.screenshot('english');
   });
 
@@ -201,7 +202,7 @@ describe('Zendesk sidebar', () => {
     const fixture = genuineForwardTicket(110, ERIKA, receivedWithHoursLeft(6));
     const { app } = await open(fixture, scenarioFor(fixture));
     await expect(app.locator('[data-part="countdown"]').getAttribute('class')).resolves.toContain('pill--warning');
-    await expect(app.locator('[data-part="countdown"]').textContent()).resolves.toMatch(/^Noch \d+ Std\. \d+ Min\.$|^Noch \d+ Min\.$/);
+    await expectText(app.locator('[data-part="countdown"]')).toMatch(/^Noch \d+ Std\. \d+ Min\.$|^Noch \d+ Min\.$/);
     await ticket?.screenshot('deadline-soon');
   });
 
@@ -213,10 +214,10 @@ describe('Zendesk sidebar', () => {
     ]);
     const { app } = await open(fixture, scenarioFor(fixture));
     await expect(app.locator('[data-part="countdown"]').getAttribute('class')).resolves.toContain('pill--danger');
-    await expect(app.locator('[data-part="countdown"]').textContent()).resolves.toMatch(/^Überfällig seit/);
+    await expectText(app.locator('[data-part="countdown"]')).toMatch(/^Überfällig seit/);
     await expect(app.locator('[data-part="unanswered"] li').count()).resolves.toBe(2);
-    await expect(app.locator('[data-part="customer-message"]').textContent()).resolves.toBe('Hallo? Ich warte immer noch!');
-    await expect(app.locator('[data-part="unanswered"] li').first().textContent()).resolves.toContain('Wo bleibt meine Bestellung?');
+    await expectText(app.locator('[data-part="customer-message"]')).toBe('Hallo? Ich warte immer noch!');
+    await expectText(app.locator('[data-part="unanswered"] li').first()).toContain('Wo bleibt meine Bestellung?');
     await ticket?.screenshot('overdue');
   });
 });

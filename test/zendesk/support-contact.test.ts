@@ -6,6 +6,7 @@ import { REWARDS_HELP_URL, detectEnvironment } from '@rakuten-helpdesk/core';
 import type { PlannedAnswer } from './support/api-simulator';
 import { healthyAccount, navBarScenario } from './support/account-fixtures';
 import { genuineForwardTicket, hoursAgo, scenarioFor } from './support/fixtures';
+import { expectText } from '../support/browser';
 import { startTestbed, type OpenNavBar, type OpenTicket, type Testbed } from './support/testbed';
 
 let bed: Testbed;
@@ -43,9 +44,9 @@ describe('Rakuten support contact (nav bar)', () => {
   test('the channels are those of Rakuten’s help page, marked as such, with no invented e-mail address', async () => {
     const opened = await openPane();
     const channels = opened.app.locator('[data-part="support-channels"]');
-    await expect(channels.locator('[data-part="support-source"]').textContent()).resolves.toBe('Quelle: Rakuten-Hilfeseite „So kontaktieren Sie den Kunden-Support“');
-    await expect(channels.locator('[data-part="channel-chat"]').textContent()).resolves.toContain('Schaltfläche „Support“');
-    await expect(channels.locator('[data-part="channel-chat"]').textContent()).resolves.toContain('Chat (24/7)');
+    await expectText(channels.locator('[data-part="support-source"]')).toBe('Quelle: Rakuten-Hilfeseite „So kontaktieren Sie den Kunden-Support“');
+    await expectText(channels.locator('[data-part="channel-chat"]')).toContain('Schaltfläche „Support“');
+    await expectText(channels.locator('[data-part="channel-chat"]')).toContain('Chat (24/7)');
     const phones = await channels.locator('a[href^="tel:"]').evaluateAll((links) => links.map((link) => [link.getAttribute('href'), link.textContent]));
     expect(phones).toEqual([
       ['tel:+18888808430', '+1-888-880-8430'],
@@ -54,8 +55,8 @@ describe('Rakuten support contact (nav bar)', () => {
     ]);
     const text = (await channels.textContent()) ?? '';
     expect(text).not.toMatch(/[\w.+-]+@[\w-]+\.[\w.]+/);
-    await expect(channels.locator('[data-part="channel-email"]').textContent()).resolves.toContain('die Hilfeseite nennt keine Adresse');
-    await expect(channels.locator('[data-part="support-tips"]').textContent()).resolves.toContain('rakuten.com auf die Liste der sicheren Absender');
+    await expectText(channels.locator('[data-part="channel-email"]')).toContain('die Hilfeseite nennt keine Adresse');
+    await expectText(channels.locator('[data-part="support-tips"]')).toContain('rakuten.com auf die Liste der sicheren Absender');
     await opened.screenshot('support-panel', 'support');
   });
 
@@ -67,7 +68,7 @@ describe('Rakuten support contact (nav bar)', () => {
     await expect(value(opened, 'request-sid')).resolves.toBe('3456789');
     await expect(value(opened, 'request-browser')).resolves.toBe(agent.browser);
     await expect(value(opened, 'request-os')).resolves.toBe(agent.operatingSystem);
-    await expect(opened.app.locator('[data-part="sid-hint"]').textContent()).resolves.toContain('oben rechts in Ihrem Rakuten-Dashboard');
+    await expectText(opened.app.locator('[data-part="sid-hint"]')).toContain('oben rechts in Ihrem Rakuten-Dashboard');
 
     await opened.app.locator('[data-part="request-steps"]').fill('1. Im Händlerportal auf „Bestellungen“ geklickt\n2. Export als CSV gewählt');
     await opened.app.locator('[data-part="request-error"]').fill('Fehler 500: Export fehlgeschlagen');
@@ -93,11 +94,11 @@ describe('Rakuten support contact (nav bar)', () => {
       '',
       'Freundliche Grüße',
     ]);
-    await expect(opened.app.locator('[data-part="screenshot-reminder"]').textContent()).resolves.toContain('Screenshots');
+    await expectText(opened.app.locator('[data-part="screenshot-reminder"]')).toContain('Screenshots');
     await opened.screenshot('support-composer', 'composer');
 
     await opened.app.locator('[data-part="copy-request"]').click();
-    await expect(opened.app.locator('[data-part="copy-request"]').textContent()).resolves.toBe('Kopiert');
+    await expectText(opened.app.locator('[data-part="copy-request"]')).toBe('Kopiert');
     await expect(opened.page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(`Technisches Problem – SID 3456789\n\n${body}`);
     expect(ticketPosts()).toHaveLength(0);
   });
@@ -108,7 +109,7 @@ describe('Rakuten support contact (nav bar)', () => {
     const send = opened.app.locator('[data-part="send-request"]');
     await send.dblclick();
     await opened.app.locator('[data-part="sent"]').waitFor();
-    await expect(opened.app.locator('[data-part="sent"]').textContent()).resolves.toContain('Ticket #5001 ist angelegt.');
+    await expectText(opened.app.locator('[data-part="sent"]')).toContain('Ticket #5001 ist angelegt.');
     await expect(send.isDisabled()).resolves.toBe(true);
     await send.click({ force: true });
     await opened.page.waitForTimeout(300);
@@ -141,7 +142,7 @@ describe('Rakuten support contact (nav bar)', () => {
     ]);
     await opened.app.locator('[data-part="send-request"]').click();
     await opened.app.locator('[data-part="send-failed"]').waitFor();
-    await expect(opened.app.locator('[data-part="send-failed"]').textContent()).resolves.toBe('Das Ticket konnte nicht angelegt werden. Kopieren Sie die Anfrage stattdessen.');
+    await expectText(opened.app.locator('[data-part="send-failed"]')).toBe('Das Ticket konnte nicht angelegt werden. Kopieren Sie die Anfrage stattdessen.');
     await expect(opened.app.locator('[data-part="sent"]').count()).resolves.toBe(0);
     expect(ticketPosts().map((call) => call.status)).toEqual([429, 500]);
     await opened.screenshot('support-send-failed', 'composer');
@@ -160,8 +161,8 @@ describe('Rakuten support contact (nav bar)', () => {
 
   test('an English-speaking agent gets English labels and an English request, and can switch to German', async () => {
     const opened = await openPane({ locale: 'en-GB' });
-    await expect(opened.app.locator('[data-part="support"] h2').textContent()).resolves.toBe('Contact Rakuten support');
-    await expect(opened.app.locator('[data-part="channel-phone-us-alt"]').textContent()).resolves.toContain('+1-646-943-8200, then option 7');
+    await expectText(opened.app.locator('[data-part="support"] h2')).toBe('Contact Rakuten support');
+    await expectText(opened.app.locator('[data-part="channel-phone-us-alt"]')).toContain('+1-646-943-8200, then option 7');
     await expect(value(opened, 'request-subject')).resolves.toBe('Technical problem – SID 3456789');
     await expect(value(opened, 'request-body')).resolves.toContain('Screenshots of the error are attached.');
     await opened.app.locator('[data-part="request-language"]').selectOption('de');
@@ -181,12 +182,12 @@ describe('Rakuten support contact (ticket sidebar)', () => {
     const fixture = genuineForwardTicket(301, CASHBACK, hoursAgo(2));
     const opened = await openTicket(fixture, scenarioFor(fixture));
     const notice = opened.app.locator('[data-part="rewards"]');
-    await expect(notice.textContent()).resolves.toContain('Es geht um Rakuten Rewards, Ebates oder Cashback – das ist Sache von Rakuten, nicht des Händlers.');
+    await expectText(notice).toContain('Es geht um Rakuten Rewards, Ebates oder Cashback – das ist Sache von Rakuten, nicht des Händlers.');
     const link = notice.locator('a[data-part="rewards-link"]');
     await expect(link.getAttribute('href')).resolves.toBe(REWARDS_HELP_URL);
     await expect(link.getAttribute('target')).resolves.toBe('_blank');
     await expect(link.getAttribute('rel')).resolves.toBe('noopener noreferrer');
-    await expect(link.textContent()).resolves.toBe('Rakuten-Hilfe öffnen (rakuten.com/help)');
+    await expectText(link).toBe('Rakuten-Hilfe öffnen (rakuten.com/help)');
     // The address in the customer's message is shown as text only, never linked.
     await expect(opened.app.locator('a[href*="rakuten-rewards.example"]').count()).resolves.toBe(0);
     await expect(opened.app.locator('[data-part="flags"]').count()).resolves.toBe(0);
@@ -196,7 +197,7 @@ describe('Rakuten support contact (ticket sidebar)', () => {
 
     await opened.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     await notice.locator('[data-part="copy-rewards-link"]').click();
-    await expect(notice.locator('[data-part="copy-rewards-link"]').textContent()).resolves.toBe('Kopiert');
+    await expectText(notice.locator('[data-part="copy-rewards-link"]')).toBe('Kopiert');
     await opened.screenshot('support-rewards');
   });
 
@@ -213,9 +214,9 @@ describe('Rakuten support contact (ticket sidebar)', () => {
     await expect(section.locator('[data-part="support-channels"]').isVisible()).resolves.toBe(false);
     await section.locator('[data-part="support-toggle"]').click();
     await expect(section.locator('[data-part="support-channels"]').isVisible()).resolves.toBe(true);
-    await expect(section.locator('a[href="tel:+448000116169"]').textContent()).resolves.toBe('+44 (0) 800 011 6169');
-    await expect(section.textContent()).resolves.toContain('Quelle: Rakuten-Hilfeseite');
-    await expect(section.textContent()).resolves.toContain('linken Navigationsleiste');
+    await expectText(section.locator('a[href="tel:+448000116169"]')).toBe('+44 (0) 800 011 6169');
+    await expectText(section).toContain('Quelle: Rakuten-Hilfeseite');
+    await expectText(section).toContain('linken Navigationsleiste');
     // The frame grows with the opened section, so nothing is cut off.
     await opened.page.waitForTimeout(200);
     const [frameHeight, contentHeight] = await Promise.all([
