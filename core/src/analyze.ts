@@ -1,4 +1,4 @@
-import { classifyClosing } from './closing';
+import { isClosingOnly } from './closing';
 import { replyDueBy } from './deadline';
 import { extractForward, hasForwardStructure } from './extract';
 import type { Flag, FlagCode } from './findings';
@@ -85,7 +85,7 @@ export function analyzeMessage(message: IncomingMessage, options: AnalyzeOptions
   const forward = extractForward(body.text, profile);
   flagCodes.push(...forward.flags);
   if (forward.customerMessage !== null && mentionsRewards(forward.customerMessage)) flagCodes.push('rewards-matter');
-  const closing = forward.customerMessage === null ? null : classifyClosing(forward.customerMessage).closingOnly;
+  const closing = forward.customerMessage === null ? null : isClosingOnly(forward.customerMessage);
   return {
     kind: trust.verdict,
     orderNumber: forward.orderNumber,

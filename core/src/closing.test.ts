@@ -1,5 +1,7 @@
 import fc from 'fast-check';
-import { classifyClosing, isClosingOnly, MAX_OWN_LENGTH, MAX_RAW_LENGTH } from './closing';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { classifyClosing, isClosingOnly, MAX_OWN_LENGTH, MAX_RAW_LENGTH, WORDS_READ_IN_CONTEXT } from './closing';
 
 type Label = 'closing' | 'answer';
 type Row = readonly [Label, string];
@@ -601,4 +603,64 @@ describe('cost on hostile input', () => {
     classifyClosing(text);
     expect(performance.now() - start).toBeLessThan(100);
   });
+});
+
+describe('kindAt’s shortcut', () => {
+  test('WORDS_READ_IN_CONTEXT lists exactly the words kindAt has a case for (a missing one would never be read in context)', () => {
+    const source = readFileSync(join(__dirname, 'closing.ts'), 'utf8');
+    const start = source.indexOf('function kindAt(');
+    const body = source.slice(start, source.indexOf('\n}\n', start));
+    const labels = [...body.matchAll(/^\s*case '([^']+)':/gm)].map((match) => match[1]);
+    expect(labels.length).toBeGreaterThan(20);
+    expect([...WORDS_READ_IN_CONTEXT].sort()).toEqual([...labels].sort());
+  });
+});
+
+describe('isClosingOnly, which stops at the first word needing an answer', () => {
+  const rows = [...TABLE, ...HELD_OUT, ...FRESH, ...HELD_OUT_2];
+
+  test.each(rows)('agrees with classifyClosing on %s: %j', (_label, text) => {
+    expect(isClosingOnly(text)).toBe(classifyClosing(text).closingOnly);
+  });
+
+  test('agrees with classifyClosing on any mix of the words it knows and on arbitrary text', () => {
+    const word = fc.constantFrom(
+      'Danke', 'danke', 'Vielen Dank', 'was', 'Was', 'the', 'parcel', 'arrived', 'ist', 'angekommen', 'aber', 'bitte',
+      'Bitte', 'schließen', 'Ticket', 'kein', 'Problem', 'noch', 'nicht', 'wo', 'bleibt', 'schon', 'mal', 'erst', 'gerne',
+      'wieder', 'Geld', 'zurück', 'erhalten', 'Gruß', 'Anna', 'LG', '?', '!', '.', ',', '\n', '> zitiert', 'Am 1.2.2024 schrieb Shop:',
+      ':(', '😡', 'thanks', 'what', 'is', 'it', 'ok',
+    );
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 40 }), (words) => {
+        const text = words.join(' ');
+        return isClosingOnly(text) === classifyClosing(text).closingOnly;
+      }),
+      { numRuns: 3000 },
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (text) => isClosingOnly(text) === classifyClosing(text).closingOnly),
+      { numRuns: 500 },
+    );
+  });
+
+  test('a long request is settled at its first sentence, in a fraction of the time a full reading takes', () => {
+    const request = `Bitte senden Sie mir ein Rücksendeetikett.\n${'Ich habe am Montag bestellt und per PayPal bezahlt.\n'.repeat(35)}`;
+    expect(isClosingOnly(request)).toBe(false);
+    expect(classifyClosing(request).reason).toBe('request');
+    /** Median of 7 rounds of 100 calls, in ns: one slow round (a GC, another process) does not decide. */
+    const time = (classify: (text: string) => unknown): number => {
+      const rounds: number[] = [];
+      for (let round = 0; round < 7; round++) {
+        const start = process.hrtime.bigint();
+        for (let i = 0; i < 100; i++) classify(request);
+        rounds.push(Number(process.hrtime.bigint() - start));
+      }
+      return rounds.sort((x, y) => x - y)[3] ?? 0;
+    };
+    time(isClosingOnly);
+    time(classifyClosing);
+    // Measured here: about a sixth (10 µs against 63 µs per call).
+    expect(time(isClosingOnly)).toBeLessThan(time(classifyClosing) / 2);
+  });
+
 });
