@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Frame, FrameLocator, Page } from 'playwright-core';
 import type { HostLog, HostWindow } from '../freshdesk/host/protocol';
 import { DEFAULT_PLAYGROUND_SETTINGS } from '../../playground/src/settings';
-import { launchBrowser } from '../support/browser';
+import { expectText, launchBrowser } from '../support/browser';
 import { REPO_ROOT, buildEverything, freePort, runPlayground, type PlaygroundProcess } from './support/run';
 
 type View = 'zendesk' | 'freshdesk';
@@ -229,82 +229,82 @@ const SAMPLES: readonly Expectation[] = [
   {
     slug: 'genuine-question',
     async zendesk(app) {
-      await expect(text(app.locator('[data-part="verdict"]'))).resolves.toBe(GENUINE);
-      await expect(text(app.locator('[data-part="order-number"]'))).resolves.toBe('123-456-789');
-      await expect(text(app.locator('[data-part="customer-message"]'))).resolves.toContain('Wann wird mein Paket verschickt?');
+      await expectText(app.locator('[data-part="verdict"]')).toBe(GENUINE);
+      await expectText(app.locator('[data-part="order-number"]')).toBe('123-456-789');
+      await expectText(app.locator('[data-part="customer-message"]')).toContain('Wann wird mein Paket verschickt?');
       await expect(app.locator('[data-part="countdown"]').getAttribute('class')).resolves.toMatch(/pill--(ok|warning)/);
     },
     async freshdesk(app) {
-      await expect(text(app.locator('.verdict--genuine'))).resolves.toBe(GENUINE);
+      await expectText(app.locator('.verdict--genuine')).toBe(GENUINE);
       await expect(app.locator('.fact__value').allTextContents()).resolves.toEqual(expect.arrayContaining(['123-456-789', 'Erika Mustermann']));
     },
   },
   {
     slug: 'closing-only',
     async zendesk(app) {
-      await expect(text(app.locator('[data-part="verdict"]'))).resolves.toBe(GENUINE);
-      await expect(text(app.locator('[data-part="closing-only"]'))).resolves.toContain('Kurze Abschlussantwort genügt — aber antworten Sie');
+      await expectText(app.locator('[data-part="verdict"]')).toBe(GENUINE);
+      await expectText(app.locator('[data-part="closing-only"]')).toContain('Kurze Abschlussantwort genügt — aber antworten Sie');
     },
     async freshdesk(app) {
-      await expect(text(app.locator('.verdict--genuine'))).resolves.toBe(GENUINE);
-      await expect(text(app.locator('.banner--closing .banner__text'))).resolves.toBe('Kurze Abschlussantwort genügt — aber antworten Sie');
+      await expectText(app.locator('.verdict--genuine')).toBe(GENUINE);
+      await expectText(app.locator('.banner--closing .banner__text')).toBe('Kurze Abschlussantwort genügt — aber antworten Sie');
     },
   },
   {
     slug: 'spoof',
     async zendesk(app) {
       const verdict = app.locator('[data-part="verdict"]');
-      await expect(text(verdict)).resolves.toContain(SPOOFED);
+      await expectText(verdict).toContain(SPOOFED);
       await expect(verdict.getAttribute('class')).resolves.toContain('notice--danger');
       await expect(app.locator('[data-part="order-number"]').count()).resolves.toBe(0);
     },
     async freshdesk(app) {
-      await expect(text(app.locator('.verdict--spoof'))).resolves.toContain(SPOOFED);
-      await expect(text(app.locator('#rakuten-sidebar'))).resolves.not.toContain('123-456-789');
+      await expectText(app.locator('.verdict--spoof')).toContain(SPOOFED);
+      await expectText(app.locator('#rakuten-sidebar')).not.toContain('123-456-789');
     },
   },
   {
     slug: 'overdue',
     async zendesk(app) {
-      await expect(text(app.locator('[data-part="order-number"]'))).resolves.toBe('778-899-001');
+      await expectText(app.locator('[data-part="order-number"]')).toBe('778-899-001');
       const countdown = app.locator('[data-part="countdown"]');
       await expect(countdown.getAttribute('class')).resolves.toContain('pill--danger');
-      await expect(text(countdown)).resolves.toMatch(/^Überfällig seit \d+ Tage?/);
+      await expectText(countdown).toMatch(/^Überfällig seit \d+ Tage?/);
     },
     async freshdesk(app) {
-      await expect(text(app.locator('.verdict--genuine'))).resolves.toBe(GENUINE);
+      await expectText(app.locator('.verdict--genuine')).toBe(GENUINE);
       await expect(app.locator('.countdown').getAttribute('class')).resolves.toBe('countdown countdown--danger');
-      await expect(text(app.locator('.countdown'))).resolves.toMatch(/^Überfällig seit/);
+      await expectText(app.locator('.countdown')).toMatch(/^Überfällig seit/);
     },
   },
   {
     slug: 'two-unanswered',
     async zendesk(app) {
       await expect(app.locator('[data-part="unanswered"] li').count()).resolves.toBe(2);
-      await expect(text(app.locator('[data-part="customer-message"]'))).resolves.toBe('Hallo? Ich warte immer noch auf eine Antwort!');
-      await expect(text(app.locator('[data-part="unanswered"] li').first())).resolves.toContain('wo bleibt meine Bestellung?');
+      await expectText(app.locator('[data-part="customer-message"]')).toBe('Hallo? Ich warte immer noch auf eine Antwort!');
+      await expectText(app.locator('[data-part="unanswered"] li').first()).toContain('wo bleibt meine Bestellung?');
     },
     async freshdesk(app) {
       await expect(app.locator('.unanswered__item').count()).resolves.toBe(2);
-      await expect(text(app.locator('.message__text'))).resolves.toBe('Hallo? Ich warte immer noch auf eine Antwort!');
+      await expectText(app.locator('.message__text')).toBe('Hallo? Ich warte immer noch auf eine Antwort!');
     },
   },
   {
     slug: 'not-rakuten',
     async zendesk(app) {
-      await expect(text(app.locator('[data-part="verdict"]'))).resolves.toBe('Kein Rakuten-Ticket');
+      await expectText(app.locator('[data-part="verdict"]')).toBe('Kein Rakuten-Ticket');
     },
     async freshdesk(app) {
-      await expect(text(app.locator('#rakuten-sidebar .quiet'))).resolves.toBe('Kein Rakuten-Ticket');
+      await expectText(app.locator('#rakuten-sidebar .quiet')).toBe('Kein Rakuten-Ticket');
     },
   },
   {
     slug: 'rakuten-notice',
     async zendesk(app) {
-      await expect(text(app.locator('[data-part="verdict"]'))).resolves.toBe('Mitteilung von Rakuten (keine Kundennachricht)');
+      await expectText(app.locator('[data-part="verdict"]')).toBe('Mitteilung von Rakuten (keine Kundennachricht)');
     },
     async freshdesk(app) {
-      await expect(text(app.locator('#rakuten-sidebar .quiet'))).resolves.toBe('Mitteilung von Rakuten (keine Kundennachricht)');
+      await expectText(app.locator('#rakuten-sidebar .quiet')).toBe('Mitteilung von Rakuten (keine Kundennachricht)');
     },
   },
 ];
@@ -360,7 +360,7 @@ describe('npm start: the playground', () => {
 
   test('Zendesk: Submit to a wrong recipient and Solved without a reply are cancelled; an edited field survives', async () => {
     let { host, app } = await open('zendesk', 'genuine-question');
-    await expect(text(app.locator('[data-part="note"]'))).resolves.toBe('Bestellnummer und Kundenname übernommen');
+    await expectText(app.locator('[data-part="note"]')).toBe('Bestellnummer und Kundenname übernommen');
     await expect(host.inputValue('input[data-field-id="360002"]')).resolves.toBe('Erika Mustermann');
 
     await host.fill('#comment-text', 'Guten Tag Frau Mustermann, Ihr Paket geht heute raus.');
@@ -384,7 +384,7 @@ describe('npm start: the playground', () => {
     await host.fill('input[data-field-id="360002"]', 'Erika Mustermann-Schulz');
     await expect(zendeskSubmit(host)).resolves.toEqual({ outcome: 'saved', message: 'saved' });
     ({ host, app } = await reopen('zendesk'));
-    await expect(text(app.locator('[data-part="customer-name"]'))).resolves.toBe('Erika Mustermann');
+    await expectText(app.locator('[data-part="customer-name"]')).toBe('Erika Mustermann');
     await page.waitForTimeout(500);
     await expect(host.inputValue('input[data-field-id="360002"]')).resolves.toBe('Erika Mustermann-Schulz');
     await expect(app.locator('[data-part="note"]').count()).resolves.toBe(0);
@@ -405,9 +405,9 @@ describe('npm start: the playground', () => {
   test('Freshdesk: Send to a wrong recipient, Close and Resolve with an open message are stopped; an edited field survives', async () => {
     let { host, app } = await open('freshdesk', 'genuine-question');
     await expect(host.inputValue('#properties input[data-field-name^="cf_rakutenkundenname"]')).resolves.toBe('Erika Mustermann');
-    await expect(text(host.locator('#properties [data-part="tags"]'))).resolves.toBe('rakuten');
+    await expectText(host.locator('#properties [data-part="tags"]')).toBe('rakuten');
     // The serverless part wrote the same deadline into Freshdesk's due dates that the sidebar shows.
-    await expect(text(host.locator('#properties [data-part="due-by"]'))).resolves.toBe(await text(app.locator('.deadline__when')));
+    await expectText(host.locator('#properties [data-part="due-by"]')).toBe(await text(app.locator('.deadline__when')));
 
     await freshdeskReply(host, 'erika.mustermann@example.com', 'Guten Tag Frau Mustermann, Ihr Paket geht heute raus.');
     const send = await freshdeskIntercept(host, 1);
@@ -423,7 +423,7 @@ describe('npm start: the playground', () => {
     await host.selectOption('#status', '4');
     await host.click('#update-button');
     await expect(freshdeskIntercept(host, 3)).resolves.toMatchObject({ event: 'ticket.propertiesUpdated', outcome: 'fail' });
-    await expect(text(host.locator('#ticket-status'))).resolves.toBe('Open');
+    await expectText(host.locator('#ticket-status')).toBe('Open');
 
     const name = host.locator('#properties input[data-field-name^="cf_rakutenkundenname"]');
     await name.fill('Erika Mustermann-Schulz');
@@ -444,13 +444,13 @@ describe('npm start: the playground', () => {
     await expect(freshdeskIntercept(host, 1)).resolves.toEqual({ event: 'ticket.sendReply', outcome: 'done' });
     await host.click('#close-button');
     await expect(freshdeskIntercept(host, 2)).resolves.toEqual({ event: 'ticket.closeTicketClick', outcome: 'done' });
-    await expect(text(host.locator('#ticket-status'))).resolves.toBe('Closed');
+    await expectText(host.locator('#ticket-status')).toBe('Closed');
   });
 
   test('Zendesk admin view: the setup check passes on a healthy account and names each problem on a broken one; the request is copied and filed once', async () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
     let { app } = await openSetup('zendesk');
-    await expect(text(page.locator('#ticket-title'))).resolves.toBe('Zendesk: Einrichtung & Support');
+    await expectText(page.locator('#ticket-title')).toBe('Zendesk: Einrichtung & Support');
     await expect(checkStatuses('zendesk', app)).resolves.toEqual({ fields: 'ok', 'auto-replies': 'ok', spam: 'ok' });
 
     // The composer: the SID from the settings, browser and system detected.
@@ -469,15 +469,15 @@ describe('npm start: the playground', () => {
 
     // Filed as a ticket in the simulated Zendesk: once, even on a double click.
     await app.locator('[data-part="send-request"]').dblclick();
-    await expect(text(app.locator('[data-part="sent"]'))).resolves.toContain('Ticket #5001 ist angelegt.');
+    await expectText(app.locator('[data-part="sent"]')).toContain('Ticket #5001 ist angelegt.');
     await expect(accountState()).resolves.toMatchObject({ supportRequests: { zendesk: [{ id: 5001, subject: 'Technisches Problem – SID 3456789' }], freshdesk: [] } });
-    await expect(text(page.locator('#support-requests li[data-helpdesk="zendesk"]'))).resolves.toBe('Zendesk #5001: Technisches Problem – SID 3456789');
+    await expectText(page.locator('#support-requests li[data-helpdesk="zendesk"]')).toBe('Zendesk #5001: Technisches Problem – SID 3456789');
 
     ({ app } = await useAccount('zendesk', 'broken'));
     await expect(checkStatuses('zendesk', app)).resolves.toEqual({ fields: 'problem', 'auto-replies': 'problem', spam: 'problem' });
-    await expect(text(app.locator('[data-check="fields"] [data-part="detail"]'))).resolves.toBe('Es fehlt das Ticketfeld „Rakuten-Bestellnummer“.');
+    await expectText(app.locator('[data-check="fields"] [data-part="detail"]')).toBe('Es fehlt das Ticketfeld „Rakuten-Bestellnummer“.');
     await expect(app.locator('[data-check="auto-replies"] a').allTextContents()).resolves.toEqual(['Notify requester and CCs of received request', 'Eingangsbestätigung (außer Rakuten-Tag)']);
-    await expect(text(app.locator('[data-check="spam"] [data-part="detail"]'))).resolves.toMatch(/^2 Mails von Rakuten liegen im Spam/);
+    await expectText(app.locator('[data-check="spam"] [data-part="detail"]')).toMatch(/^2 Mails von Rakuten liegen im Spam/);
     await fitted('zendesk');
     await shoot('zendesk-setup-broken', { fullPage: true });
     expect(dialogs).toEqual([]);
@@ -486,7 +486,7 @@ describe('npm start: the playground', () => {
   test('Freshdesk admin view: the full-page app checks the simulated Freshdesk, healthy, broken and with a revoked key; the request is copied and filed once', async () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
     let { app } = await openSetup('freshdesk');
-    await expect(text(page.locator('#ticket-title'))).resolves.toBe('Freshdesk: Einrichtung & Support');
+    await expectText(page.locator('#ticket-title')).toBe('Freshdesk: Einrichtung & Support');
     // The notification Freshdesk's API does not show is left to the admin: "manual", never a false all-clear.
     await expect(checkStatuses('freshdesk', app)).resolves.toEqual({ credentials: 'ok', fields: 'ok', 'auto-replies': 'manual', spam: 'ok' });
 
@@ -505,21 +505,21 @@ describe('npm start: the playground', () => {
 
     await app.getByRole('button', { name: 'Als neues Ticket anlegen' }).dblclick();
     await app.locator('.composer__status', { hasText: 'Ticket angelegt' }).waitFor();
-    await expect(text(app.locator('.composer__status'))).resolves.toBe('Ticket angelegt: #9000');
+    await expectText(app.locator('.composer__status')).toBe('Ticket angelegt: #9000');
     await expect(accountState()).resolves.toMatchObject({ supportRequests: { zendesk: [], freshdesk: [{ id: 9000, subject: 'Technisches Problem – SID 3456789' }] } });
-    await expect(text(page.locator('#support-requests li[data-helpdesk="freshdesk"]'))).resolves.toBe('Freshdesk #9000: Technisches Problem – SID 3456789');
+    await expectText(page.locator('#support-requests li[data-helpdesk="freshdesk"]')).toBe('Freshdesk #9000: Technisches Problem – SID 3456789');
 
     ({ app } = await useAccount('freshdesk', 'broken'));
     await expect(checkStatuses('freshdesk', app)).resolves.toEqual({ credentials: 'ok', fields: 'problem', 'auto-replies': 'problem', spam: 'problem' });
-    await expect(text(app.locator('[data-check="fields"] .check__detail'))).resolves.toContain('„Rakuten-Kundenname“ ist nicht auf dem Ticketformular');
+    await expectText(app.locator('[data-check="fields"] .check__detail')).toContain('„Rakuten-Kundenname“ ist nicht auf dem Ticketformular');
     await expect(app.locator('[data-check="auto-replies"] a').allTextContents()).resolves.toEqual(['Eingangsbestätigung an Kunden']);
-    await expect(text(app.locator('[data-check="spam"] .check__detail'))).resolves.toMatch(/^2 Mails von Rakuten liegen im Spam/);
+    await expectText(app.locator('[data-check="spam"] .check__detail')).toMatch(/^2 Mails von Rakuten liegen im Spam/);
     await fitted('freshdesk');
     await shoot('freshdesk-setup-broken', { fullPage: true });
 
     ({ app } = await useAccount('freshdesk', 'broken-key'));
     await expect(checkStatuses('freshdesk', app)).resolves.toEqual({ credentials: 'problem', fields: 'error', 'auto-replies': 'error', spam: 'error' });
-    await expect(text(app.locator('[data-check="credentials"] .check__detail'))).resolves.toBe('Der Helpdesk lehnt den API-Schlüssel ab (HTTP 401).');
+    await expectText(app.locator('[data-check="credentials"] .check__detail')).toBe('Der Helpdesk lehnt den API-Schlüssel ab (HTTP 401).');
     await fitted('freshdesk');
     await shoot('freshdesk-setup-revoked-key', { fullPage: true });
     // Still one request filed: reloading the view and switching the account sent nothing.
@@ -539,9 +539,9 @@ describe('npm start: the playground', () => {
     await page.fill('#settings textarea[name="signature"]', 'Your team at Mustershop');
     await page.click('#settings button[type="submit"]');
     const zendesk = await rendered('zendesk');
-    await expect(text(zendesk.app.locator('[data-part="verdict"]'))).resolves.toBe('Notice from Rakuten (not a customer message)');
+    await expectText(zendesk.app.locator('[data-part="verdict"]')).toBe('Notice from Rakuten (not a customer message)');
     const freshdesk = await open('freshdesk', 'closing-only');
-    await expect(text(freshdesk.app.locator('.verdict--genuine'))).resolves.toBe('Genuine Rakuten forward');
+    await expectText(freshdesk.app.locator('.verdict--genuine')).toBe('Genuine Rakuten forward');
     await freshdesk.app.getByRole('button', { name: 'Insert closing reply' }).click();
     await freshdesk.host.locator('#editor:not([hidden])').waitFor();
     await expect(freshdesk.host.locator('#editor-body').innerText()).resolves.toMatch(/Your team at Mustershop$/);
@@ -551,15 +551,15 @@ describe('npm start: the playground', () => {
     await page.setInputFiles('#eml-input', join(FIXTURES, 'html-only-bold-label-nbsp-br.eml'));
     const result = page.locator('#upload-result[data-outcome="ok"]');
     await result.waitFor();
-    await expect(text(result)).resolves.toMatch(/^Ticket #1001: customer-forward, order 567-890-123/);
+    await expectText(result).toMatch(/^Ticket #1001: customer-forward, order 567-890-123/);
     const zendesk = await rendered('zendesk');
-    await expect(text(zendesk.app.locator('[data-part="order-number"]'))).resolves.toBe('567-890-123');
+    await expectText(zendesk.app.locator('[data-part="order-number"]')).toBe('567-890-123');
     await shoot('upload');
     const freshdesk = await open('freshdesk', 'upload-1001');
     await expect(freshdesk.app.locator('.fact__value').allTextContents()).resolves.toContain('567-890-123');
 
     await page.setInputFiles('#eml-input', join(FIXTURES, 'random-binary-not-a-mail.eml'));
-    await expect(text(page.locator('#upload-result[data-outcome="error"]'))).resolves.toContain('(not-a-mail)');
+    await expectText(page.locator('#upload-result[data-outcome="error"]')).toContain('(not-a-mail)');
 
     const post = (body: Buffer) => fetch(`${base}/api/eml?name=x.eml`, { method: 'POST', body: new Uint8Array(body) });
     const notMail = await post(readFileSync(join(FIXTURES, 'random-binary-not-a-mail.eml')));
