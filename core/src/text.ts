@@ -153,22 +153,19 @@ function isBlockTag(html: string, lt: number, gt: number): boolean {
   if (end) index++;
   const start = index;
   while (index < gt && isTagNameCode(html.charCodeAt(index))) index++;
-  const length = index - start;
-  // ASCII letters to lower case; digits and "_" keep codes that match no letter below.
-  const at = (k: number): number => html.charCodeAt(start + k) | 0x20;
-  switch (length) {
+  // ASCII letters to lower case (| 0x20); digits and "_" keep codes that match no letter below.
+  const first = html.charCodeAt(start) | 0x20;
+  switch (index - start) {
     case 1:
-      return at(0) === 0x70; // p
+      return first === 0x70; // p
     case 2: {
-      const first = at(0);
-      const second = at(1);
-      if (second === 0x72) return (first === 0x62 || first === 0x68) ? !end : first === 0x74; // br, hr; tr
+      const second = html.charCodeAt(start + 1) | 0x20;
+      if (second === 0x72) return first === 0x62 || first === 0x68 ? !end : first === 0x74; // br, hr; tr
       if (first === 0x6c) return second === 0x69; // li
-      const digit = html.charCodeAt(start + 1);
-      return end && first === 0x68 && digit >= 0x31 && digit <= 0x36; // /h1 … /h6
+      return end && first === 0x68 && second >= 0x31 && second <= 0x36; // /h1 … /h6
     }
     case 3:
-      return at(0) === 0x64 && at(1) === 0x69 && at(2) === 0x76; // div
+      return first === 0x64 && (html.charCodeAt(start + 1) | 0x20) === 0x69 && (html.charCodeAt(start + 2) | 0x20) === 0x76; // div
     case 5:
       return end && html.slice(start, index).toLowerCase() === 'table';
     case 10:
