@@ -505,6 +505,80 @@ describe('second held-out set', () => {
   });
 });
 
+// A third set, written this session before any change for it and measured once: 37 of 40 right, precision
+// 1.000, recall 0.850 (17 of 20 closings; 0 false closings). The three misses were "Gutschrift gesehen",
+// "The replacement arrived today" and "Paket lag beim Nachbarn"; the words behind them were then added
+// ("gesehen"/"seen" and the neighbour as receipt, a replacement that arrived as settled), so this set is
+// no longer unseen either.
+const HELD_OUT_3: readonly Row[] = [
+  ['closing', 'Alles angekommen, vielen Dank und schöne Grüße'],
+  ['closing', 'Ware heute erhalten. Top, danke!'],
+  ['closing', 'Erledigt, danke für die schnelle Hilfe.'],
+  ['closing', 'Die Erstattung ist eingegangen. Danke!'],
+  ['closing', 'Super, hat alles geklappt. Danke sehr'],
+  ['closing', 'Passt, danke!'],
+  ['closing', 'Vielen lieben Dank, das Paket ist heute gekommen.'],
+  ['closing', 'Okay, danke für die Rückmeldung.'],
+  ['closing', 'Habe die Gutschrift gesehen, danke schön.'],
+  ['closing', 'Thank you, all sorted now.'],
+  ['closing', 'Got it, thanks a lot!'],
+  ['closing', 'The replacement arrived today. Many thanks.'],
+  ['closing', 'Perfect, thank you very much for your help.'],
+  ['closing', 'Danke, Problem gelöst.'],
+  ['closing', 'Hat sich erledigt, Paket lag beim Nachbarn. Danke'],
+  ['closing', 'Ich bin zufrieden, danke.'],
+  ['closing', 'Prima, vielen Dank und einen schönen Abend.'],
+  ['closing', 'Die Sendung ist da. Danke und Gruß'],
+  ['closing', 'Alles klar, besten Dank!'],
+  ['closing', 'Danke, ist alles gut angekommen.\n\nMit freundlichen Grüßen\nPetra Schulze'],
+  ['answer', 'Danke, aber der Artikel ist beschädigt angekommen.'],
+  ['answer', 'Paket erhalten, leider fehlt die Fernbedienung.'],
+  ['answer', 'Vielen Dank. Können Sie mir noch die Rechnung schicken'],
+  ['answer', 'Danke für die Antwort, ich warte aber immer noch auf mein Geld'],
+  ['answer', 'Hat sich erledigt, ich storniere die Bestellung.'],
+  ['answer', 'Danke. Bitte um Rückruf unter 0171 1234567'],
+  ['answer', 'Thanks, but the size is wrong'],
+  ['answer', 'Got the parcel, but the box was empty'],
+  ['answer', 'Thank you. Please send me a return label'],
+  ['answer', 'Danke, ich schicke die Ware zurück.'],
+  ['answer', 'Erhalten, aber falsche Farbe.'],
+  ['answer', 'Danke, die Lieferung ist unvollständig.'],
+  ['answer', 'Ware angekommen, funktioniert aber nicht'],
+  ['answer', 'Alles angekommen bis auf das Ladekabel.'],
+  ['answer', 'Danke für nichts.'],
+  ['answer', 'Ich möchte die Bestellung widerrufen. Danke'],
+  ['answer', 'Danke, bitte die Adresse ändern auf Musterstraße 5'],
+  ['answer', "Thanks. I'd like a refund instead"],
+  ['answer', 'Paket ist angekommen, Rechnung fehlt.'],
+  ['answer', 'Vielen Dank! Wann kommt der Rest'],
+];
+
+describe('third held-out set', () => {
+  test('measured once before tuning (37/40, precision 1.000): no false closing-only', () => {
+    allowConsole();
+    const { tp, fp, fn, tn } = counts(HELD_OUT_3);
+    console.log(
+      `closing-only held-out 3: n=${HELD_OUT_3.length} correct=${tp + tn} precision=${ratio(tp, tp + fp).toFixed(3)} recall=${ratio(tp, tp + fn).toFixed(3)} accuracy=${ratio(tp + tn, HELD_OUT_3.length).toFixed(3)} (tp=${tp} fp=${fp} fn=${fn} tn=${tn})`,
+    );
+    expect(fp).toBe(0);
+  });
+
+  test.each([
+    ['answer', 'Bitte schicken Sie mir Ersatz.'],
+    ['answer', 'Der Ersatz ist immer noch nicht angekommen.'],
+    ['answer', 'I need a replacement.'],
+    ['answer', 'Ersatzartikel, danke.'],
+    ['closing', 'Replacement received, thank you!'],
+    ['closing', 'Der Ersatzartikel ist da, danke.'],
+    ['answer', 'Ich habe gesehen, dass die Bestellung storniert wurde.'],
+    ['answer', 'Laut Tracking beim Nachbarn abgegeben.'],
+    ['answer', 'Mein Nachbar hat nichts bekommen.'],
+    ['closing', 'Paket lag beim Nachbarn, danke!'],
+  ] as const)('the words added for it keep their limits: %s %j', (label, text) => {
+    expect(isClosingOnly(text)).toBe(label === 'closing');
+  });
+});
+
 describe('reasons', () => {
   test.each([
     ['', 'empty'],
@@ -617,7 +691,7 @@ describe('kindAt’s shortcut', () => {
 });
 
 describe('isClosingOnly, which stops at the first word needing an answer', () => {
-  const rows = [...TABLE, ...HELD_OUT, ...FRESH, ...HELD_OUT_2];
+  const rows = [...TABLE, ...HELD_OUT, ...FRESH, ...HELD_OUT_2, ...HELD_OUT_3];
 
   test.each(rows)('agrees with classifyClosing on %s: %j', (_label, text) => {
     expect(isClosingOnly(text)).toBe(classifyClosing(text).closingOnly);

@@ -33,7 +33,7 @@ const BLOCKER_PRIORITY: readonly Blocker[] = ['question', 'request', 'problem', 
  * T thanks, S settled/arrived, P praise, F function word, N content word; cond-* are words that are harmless only in
  * some company (checked per clause or per message); anything not listed is unknown and blocks.
  */
-type Condition = 'cond-problem' | 'cond-refund' | 'cond-modal' | 'cond-only' | 'cond-please' | 'cond-yes';
+type Condition = 'cond-problem' | 'cond-refund' | 'cond-replacement' | 'cond-modal' | 'cond-only' | 'cond-please' | 'cond-yes';
 type Kind = 'T' | 'S' | 'P' | 'F' | 'N' | 'unknown' | Condition | Blocker;
 
 /** "a b|c" → [["a", "b"], ["c"]] */
@@ -65,7 +65,7 @@ define(
     'abgeschlossen arrived arrive received recieved receieved got gotten sorted solved resolved fixed done ' +
     'settled delivered came works working understood noted close closed found clear refunded gelaufen laeuft ' +
     'kam kamen rueckerstattet zugegangen geregelt hinfaellig gegenstandslos aufgeklaert credited reimbursed ' +
-    'nevermind eingetrudelt',
+    'nevermind eingetrudelt gesehen seen nachbar nachbarn nachbarin neighbour neighbor neighbours neighbors',
 );
 define(
   'P',
@@ -86,7 +86,7 @@ define(
     'zwischenzeitlich bereits endlich gut gute guten guter gutes alles alle allem allen beide beiden komplett ' +
     'vollstaendig ist sind bin war waren hat haben habe hab habs wurde wurden worden werden wird an am im in ' +
     'bei beim mit fuer fur fuers furs von vom zu zur zum auf dass ein eine einen einem einer dann damit somit ' +
-    'also hiermit dafuer darum hier ganz total voll absolut ok okay okey oki ps erneut wieimmer thats i im ' +
+    'also hiermit dafuer darum hier lag ganz total voll absolut ok okay okey oki ps erneut wieimmer thats i im ' +
     'ive we it its is are was were has have had the a an my your you u ur this that all everything and so ' +
     'very much many lot lots again for of to with on at today yesterday now just already really truly as ' +
     'always usual me us our be been both complete whole also too here there good fine well',
@@ -112,6 +112,8 @@ define(
 );
 define('cond-problem', 'problem probleme issue issues');
 define('cond-refund', 'refund erstattung rueckerstattung gutschrift');
+// "Der Ersatz ist angekommen" settles the matter; "Ersatz", "replacement" without an arrival asks for one.
+define('cond-replacement', 'ersatz ersatzlieferung ersatzartikel ersatzteil replacement');
 define('cond-modal', 'koennen kann koennt duerfen darf can may');
 define('cond-only', 'nur only');
 define('cond-please', 'bitte please pls');
@@ -135,14 +137,14 @@ define(
   'kaputt defekt defekte defekter beschaedigt beschaedigte beschaedigter beschaedigung fehlt fehlen fehlte ' +
     'fehlten fehlend fehlende falsch falsche falschen falscher leider reklamation reklamieren ruecksendung ' +
     'zuruecksenden zurueckschicken zurueckgeschickt zurueckgesendet zurueckgeben zurueck retoure retour ' +
-    'retournieren umtausch umtauschen tauschen ersatz storno stornieren storniert stornierung widerruf ' +
+    'retournieren umtausch umtauschen tauschen storno stornieren storniert stornierung widerruf ' +
     'widerrufen widerrufe nicht nich nichts nix nie niemals kein keine keinen keiner keinem nein noe ohne ' +
     'warte warten wartet gewartet verspaetet verspaetung spaet mangel mangelhaft kratzer zerbrochen zerkratzt ' +
     'gebrochen verschmutzt dreckig schaden beschwerde enttaeuscht enttaeuschung unzufrieden aerger aergerlich ' +
     'schade frechheit unverschaemt betrug anwalt verloren irrtum fehler teilweise erst bisher bislang ' +
     'unvollstaendig not no never nothing none nobody havent hasnt hadnt didnt dont doesnt isnt arent wasnt ' +
     'werent cant cannot couldnt wont wouldnt shouldnt aint yet still broken damaged damage missing wrong ' +
-    'faulty defective return returned returning returns exchange replace replacement cancel cancelled ' +
+    'faulty defective return returned returning returns exchange replace cancel cancelled ' +
     'canceled cancellation complaint unfortunately sadly disappointed late delay delayed lost waiting wait ' +
     'error mistake scratched cracked leaking partial partially',
 );
@@ -938,6 +940,9 @@ function judgeContent(content: readonly Clause[], english: boolean): ClosingVerd
           break;
         case 'cond-problem':
           if (!words.some((w) => SOLVED.has(w))) return verdict('problem');
+          break;
+        case 'cond-replacement':
+          if (!hasSettled) return verdict('problem');
           break;
         case 'cond-refund':
           if (!hasThanks && !hasSettled) return verdict('request');
