@@ -14,6 +14,9 @@ export interface FakeTicketSpec {
   readonly createdAt?: string;
   readonly conversations?: Conversation[];
   readonly language?: string;
+  /** What the page's ticket data carries; without them the sidebar cannot tell whether the server filled it. */
+  readonly tags?: string[];
+  readonly customFields?: Record<string, string | null>;
 }
 
 export class FakeClient {
@@ -23,8 +26,9 @@ export class FakeClient {
   conversations: Conversation[];
   templateFailure: unknown = null;
   /** Answers templates other than listConversations; return undefined for the default answer. */
-  templateRoute: ((name: string, call: TemplateCall) => TemplateResponse | Promise<TemplateResponse> | undefined) | null = null;
+  templateRoute: ((name: string, call: TemplateCall) => TemplateResponse | Promise<TemplateResponse | undefined> | undefined) | null = null;
   readonly store = new Map<string, unknown>();
+  readonly storeReads: string[] = [];
   triggerFailure: unknown = null;
   readonly templateCalls: { name: string; call: TemplateCall }[] = [];
   readonly triggers: { action: string; payload: Readonly<Record<string, unknown>> }[] = [];
@@ -34,7 +38,16 @@ export class FakeClient {
     const text = spec.text ?? forwardText(spec.forward);
     this.values = {
       ticket: {
-        ticket: { id: 4711, subject: 'Nachricht', description: asHtml(text), description_text: text, created_at: spec.createdAt ?? '2026-03-02T09:00:00Z', status: 2 },
+        ticket: {
+          id: 4711,
+          subject: 'Nachricht',
+          description: asHtml(text),
+          description_text: text,
+          created_at: spec.createdAt ?? '2026-03-02T09:00:00Z',
+          status: 2,
+          ...(spec.tags ? { tags: spec.tags } : {}),
+          ...(spec.customFields ? { custom_fields: spec.customFields } : {}),
+        },
       },
       requester: { requester: spec.requester ?? RAKUTEN },
       loggedInUser: { loggedInUser: { contact: { language: spec.language ?? 'de' } } },
@@ -63,6 +76,7 @@ export class FakeClient {
     },
     db: {
       get: async (key) => {
+        this.storeReads.push(key);
         if (!this.store.has(key)) throw { status: 404, message: 'Record not found' };
         return structuredClone(this.store.get(key));
       },

@@ -62,7 +62,8 @@ function scenario(spec: ScenarioSpec = {}): Scenario {
       description_text: text,
       created_at: new Date(Date.now() - (spec.receivedHoursAgo ?? 1) * HOUR).toISOString(),
       status: 2,
-      tags: [],
+      // As onTicketCreate leaves a forward; test/freshdesk/auto-fill.test.ts covers a ticket it never reached.
+      tags: ['rakuten'],
       custom_fields: {},
       due_by: new Date(Date.now() + 48 * HOUR).toISOString(),
       fr_due_by: new Date(Date.now() + 24 * HOUR).toISOString(),

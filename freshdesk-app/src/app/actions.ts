@@ -46,7 +46,8 @@ export async function copyToClipboard(doc: Document, value: string): Promise<boo
   return copied;
 }
 
-export function sidebarActions(client: FreshworksClient, doc: Document, context: TicketContext, locale: Locale): SidebarActions {
+/** The actions of one drawing; the fill is the sidebar's own, because its state outlives every drawing. */
+export function sidebarActions(client: FreshworksClient, doc: Document, context: TicketContext, locale: Locale): Omit<SidebarActions, 'fillNow'> {
   const failed = () => notify(client, locale, 'warning', t(SIDEBAR_TEXT.appFailed, locale));
   return {
     copy: (value) => copyToClipboard(doc, value),

@@ -8,13 +8,14 @@ import { failedView, loadingView, sidebarView } from './view-model';
 
 const received = new Date('2026-03-02T09:00:00Z');
 
-function setup(): { root: FakeElement; doc: FakeDocument; actions: SidebarActions & { copied: string[]; inserted: number; fixed: number } } {
+function setup(): { root: FakeElement; doc: FakeDocument; actions: SidebarActions & { copied: string[]; inserted: number; fixed: number; fills: number } } {
   const doc = new FakeDocument();
   const root = doc.createElement('main');
   const actions = {
     copied: [] as string[],
     inserted: 0,
     fixed: 0,
+    fills: 0,
     copy(value: string) {
       this.copied.push(value);
       return Promise.resolve(value !== 'fails');
@@ -24,6 +25,9 @@ function setup(): { root: FakeElement; doc: FakeDocument; actions: SidebarAction
     },
     fixRecipients() {
       this.fixed++;
+    },
+    fillNow() {
+      this.fills++;
     },
   };
   return { root, doc, actions };
@@ -130,5 +134,34 @@ describe('renderSidebar', () => {
     expect(opened).toEqual(['setup', 'support']);
     renderSidebar(asElement(root), failedView('de'), 'de', actions, received, nav);
     expect(buttons(root).map((candidate) => candidate.textContent)).toEqual(['Einrichtung prüfen', 'Rakuten-Support']);
+  });
+
+  test('the missed fill: a warning with its button; busy disables it, a failure is said as text', () => {
+    const { root, actions } = setup();
+    const state = stateOf(forwardText());
+    renderSidebar(asElement(root), sidebarView(state, [], 'de', { busy: false, error: null }), 'de', actions, received);
+    const notice = find(root, 'banner--autofill');
+    expect(root.children.indexOf(notice)).toBe(1);
+    expect(find(notice, 'banner__text').textContent).toBe('Die automatische Übernahme hat dieses Ticket nicht erreicht (zum Beispiel, weil die Freshdesk-API ausgelastet war).');
+    const fill = button(notice, 'Jetzt übernehmen');
+    expect(fill.disabled).toBe(false);
+    expect(findAll(notice, 'banner__error')).toEqual([]);
+    fill.click();
+    expect(fill.disabled).toBe(true);
+    expect(actions.fills).toBe(1);
+
+    renderSidebar(asElement(root), sidebarView(state, [], 'en', { busy: true, error: null }), 'en', actions, received);
+    expect(button(root, 'Fill in now').disabled).toBe(true);
+    expect(find(root, 'banner__busy').textContent).toBe('Filling in …');
+
+    const error = { de: 'Nicht übernommen: <b>HTTP 503</b>', en: 'Not filled in: <b>HTTP 503</b>' };
+    renderSidebar(asElement(root), sidebarView(state, [], 'en', { busy: false, error }), 'en', actions, received);
+    expect(button(root, 'Fill in now').disabled).toBe(false);
+    expect(find(root, 'banner__error').getAttribute('role')).toBe('alert');
+    expect(find(root, 'banner__error').children.map((child) => child.constructor.name)).toEqual(['FakeText']);
+    expect(byTag(root, 'b')).toEqual([]);
+
+    renderSidebar(asElement(root), sidebarView(state, [], 'de'), 'de', actions, received);
+    expect(findAll(root, 'banner--autofill')).toEqual([]);
   });
 });

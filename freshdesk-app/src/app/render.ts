@@ -1,13 +1,15 @@
 import { SIDEBAR_TEXT, countdown, t, type Locale } from '@rakuten-helpdesk/core';
 import { el, type Child } from './dom';
 import { APP_TEXT } from './text';
-import type { CopyableFact, GenuineView, SidebarView } from './view-model';
+import type { AutoFillView, CopyableFact, GenuineView, SidebarView } from './view-model';
 
 export interface SidebarActions {
   /** Resolves true once the value is on the clipboard. */
   copy(value: string): Promise<boolean>;
   insertClosingReply(): void;
   fixRecipients(): void;
+  /** Makes the write the server's event should have made. */
+  fillNow(): void;
 }
 
 /** Opens the setup check or the Rakuten support panel in place of the ticket view. */
@@ -66,10 +68,26 @@ function section(doc: Document, className: string, title: string | null, childre
   return el(doc, 'section', { className: `section ${className}` }, [title && el(doc, 'h3', { className: 'section__title' }, [title]), ...children]);
 }
 
+function autoFillNotice(drawing: Drawing, view: AutoFillView): HTMLElement {
+  const { doc, actions } = drawing;
+  const button = actionButton(doc, view.action, 'button button--primary', () => {
+    button.disabled = true;
+    actions.fillNow();
+  });
+  button.disabled = view.busy !== null;
+  return el(doc, 'div', { className: 'banner banner--autofill', attrs: { role: 'note' } }, [
+    el(doc, 'p', { className: 'banner__text' }, [view.text]),
+    el(doc, 'p', { className: 'banner__body' }, [view.detail]),
+    el(doc, 'div', { className: 'banner__actions' }, [button, view.busy && el(doc, 'span', { className: 'banner__busy', attrs: { role: 'status' } }, [view.busy])]),
+    view.error && el(doc, 'p', { className: 'banner__error', attrs: { role: 'alert' } }, [view.error]),
+  ]);
+}
+
 function genuine(drawing: Drawing, view: GenuineView, countdownSlot: HTMLElement): Child[] {
   const { doc, actions } = drawing;
   return [
     el(doc, 'div', { className: 'verdict verdict--genuine', attrs: { role: 'status' } }, [view.title]),
+    view.autoFill && autoFillNotice(drawing, view.autoFill),
     view.rewards &&
       el(doc, 'div', { className: 'banner banner--rewards', attrs: { role: 'note' } }, [
         el(doc, 'strong', { className: 'banner__title' }, [view.rewards.title]),

@@ -1,5 +1,6 @@
 import { FakeClient, FakeClock, flush } from '../../test-support/fake-client';
 import { FakeDocument, asElement, button, find, findAll } from '../../test-support/fake-dom';
+import type { TemplateCall, TemplateResponse } from '../shared/freshdesk-api';
 import { startSidebar, type ToolLoader } from './sidebar';
 import * as tools from './tools/tools';
 
@@ -104,5 +105,128 @@ describe('startSidebar', () => {
     resolve(tools);
     await settle();
     expect(find(root, 'tool-title').textContent).toBe('Einrichtung prüfen');
+  });
+
+  describe('when the server’s fill never arrived', () => {
+    const NAMES = { orderNumber: 'cf_rakutenbestellnummer1', customerName: 'cf_rakutenkundenname1' };
+    const EMPTY = { [NAMES.orderNumber]: null, [NAMES.customerName]: null };
+    const DUE = '2026-03-04T09:00:00Z';
+    const NOTICE = 'Die automatische Übernahme hat dieses Ticket nicht erreicht (zum Beispiel, weil die Freshdesk-API ausgelastet war).';
+
+    /** A forward whose fields and tag never came; Freshdesk's API answers `getTicket` with `current`. */
+    function unfilled(current: Record<string, unknown> = { tags: [], custom_fields: EMPTY }, language = 'de'): FakeClient {
+      const fake = new FakeClient({ tags: [], customFields: EMPTY, language });
+      fake.store.set('ticket-fields', NAMES);
+      fake.templateRoute = (name: string, call: TemplateCall): TemplateResponse | undefined => {
+        if (name === 'getTicket') return { status: 200, response: JSON.stringify({ id: call.context?.['ticket_id'], created_at: '2026-03-02T09:00:00Z', ...current }) };
+        if (name === 'updateTicket') return { status: 200, response: '{}' };
+        return undefined;
+      };
+      return fake;
+    }
+
+    const names = (fake: FakeClient) => fake.templateCalls.map((call) => call.name);
+    const notices = (fake: FakeClient) => fake.triggers.filter((trigger) => trigger.action === 'showNotify').map((trigger) => trigger.payload);
+
+    test('within two minutes of the ticket nothing is said; later the notice and its button', async () => {
+      const early = start(unfilled(), new FakeClock(new Date('2026-03-02T09:01:30Z')));
+      await early.started;
+      expect(findAll(early.root, 'banner--autofill')).toEqual([]);
+
+      const late = start(unfilled(), new FakeClock(new Date('2026-03-02T09:10:00Z')));
+      await late.started;
+      expect(find(late.root, 'banner__text').textContent).toBe(NOTICE);
+      expect(button(late.root, 'Jetzt übernehmen').disabled).toBe(false);
+    });
+
+    test('judged by the time of the read: a later drawing of the same data says nothing new, the next read does', async () => {
+      const fake = unfilled();
+      const { root, clock, started } = start(fake, new FakeClock(new Date('2026-03-02T09:01:30Z')));
+      await started;
+      clock.current = new Date('2026-03-02T09:10:00Z');
+      await fake.intercept('ticket.sendReply', { to_emails: ['kunde@example.org'], body_text: 'Guten Tag' });
+      expect(find(root, 'finding--block').textContent).toContain('nicht an kunde@example.org');
+      expect(findAll(root, 'banner--autofill')).toEqual([]);
+      fake.activate();
+      await settle();
+      expect(find(root, 'banner__text').textContent).toBe(NOTICE);
+    });
+
+    test('a filled ticket: no notice', async () => {
+      const fake = new FakeClient({ tags: ['rakuten'], customFields: { [NAMES.orderNumber]: '123-456-789', [NAMES.customerName]: 'Erika Musterfrau' } });
+      fake.store.set('ticket-fields', NAMES);
+      const { root, started } = start(fake);
+      await started;
+      expect(findAll(root, 'banner--autofill')).toEqual([]);
+    });
+
+    test('„Jetzt übernehmen“: one read and one write however often it is clicked, then success, no notice, the ticket read again', async () => {
+      const fake = unfilled();
+      const route = fake.templateRoute;
+      let release: () => void = () => undefined;
+      fake.templateRoute = async (name, call) => {
+        if (name === 'updateTicket') await new Promise<void>((resolve) => (release = resolve));
+        return route?.(name, call);
+      };
+      const { root, started } = start(fake);
+      await started;
+      const first = button(root, 'Jetzt übernehmen');
+      first.click();
+      first.click();
+      await settle();
+      const again = button(root, 'Jetzt übernehmen');
+      expect(again.disabled).toBe(true);
+      expect(find(root, 'banner__busy').textContent).toBe('Wird übernommen …');
+      again.click();
+      release();
+      await settle();
+
+      expect(names(fake)).toEqual(['listConversations', 'getTicket', 'updateTicket', 'listConversations']);
+      expect(JSON.parse(fake.templateCalls[2]?.call.body ?? 'null')).toEqual({
+        custom_fields: { [NAMES.orderNumber]: '123-456-789', [NAMES.customerName]: 'Erika Musterfrau' },
+        tags: ['rakuten'],
+        due_by: DUE,
+        fr_due_by: DUE,
+      });
+      expect(notices(fake)).toEqual([{ type: 'success', title: 'Rakuten-Assistent', message: 'Rakuten-Angaben in das Ticket übernommen.' }]);
+      // The page's copy of the ticket still lacks the tag; the sidebar knows better.
+      expect(findAll(root, 'banner--autofill')).toEqual([]);
+      expect(find(root, 'verdict--genuine').textContent).toBe('Echte Rakuten-Weiterleitung');
+    });
+
+    test('a refused write: the reason, in English, the button ready again, nothing written; the next click writes', async () => {
+      const fake = unfilled(undefined, 'en');
+      const route = fake.templateRoute;
+      let refusals = 1;
+      fake.templateRoute = (name, call) => {
+        if (name === 'updateTicket' && refusals-- > 0) return Promise.reject({ status: 503, response: 'Service unavailable', attempts: 5 });
+        return route?.(name, call);
+      };
+      const { root, started } = start(fake);
+      await started;
+      button(root, 'Fill in now').click();
+      await settle();
+      expect(find(root, 'banner__error').textContent).toBe('Not filled in: Freshdesk is not answering right now (HTTP 503). Please try again in a moment.');
+      expect(button(root, 'Fill in now').disabled).toBe(false);
+      expect(notices(fake)).toEqual([]);
+      expect(names(fake)).toEqual(['listConversations', 'getTicket', 'updateTicket']);
+
+      button(root, 'Fill in now').click();
+      await settle();
+      expect(names(fake)).toEqual(['listConversations', 'getTicket', 'updateTicket', 'getTicket', 'updateTicket', 'listConversations']);
+      expect(findAll(root, 'banner--autofill')).toEqual([]);
+      expect(notices(fake)).toEqual([{ type: 'success', title: 'Rakuten assistant', message: 'Rakuten details filled in on the ticket.' }]);
+    });
+
+    test('the server’s write arrived after all: nothing written, and the sidebar says so', async () => {
+      const fake = unfilled({ tags: ['rakuten'], custom_fields: { [NAMES.orderNumber]: '123-456-789', [NAMES.customerName]: 'Erika Musterfrau' }, due_by: DUE, fr_due_by: DUE });
+      const { root, started } = start(fake);
+      await started;
+      button(root, 'Jetzt übernehmen').click();
+      await settle();
+      expect(names(fake)).toEqual(['listConversations', 'getTicket']);
+      expect(notices(fake)).toEqual([{ type: 'info', title: 'Rakuten-Assistent', message: 'Nichts zu übernehmen: Das Ticket enthält die Rakuten-Angaben schon.' }]);
+      expect(findAll(root, 'banner--autofill')).toEqual([]);
+    });
   });
 });

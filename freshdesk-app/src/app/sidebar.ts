@@ -1,10 +1,12 @@
-import { SIDEBAR_TEXT, t, type Finding, type Locale } from '@rakuten-helpdesk/core';
+import { SIDEBAR_TEXT, t, type Finding, type Locale, type LocalizedText } from '@rakuten-helpdesk/core';
 import { notify, sidebarActions } from './actions';
+import { autoFillMissed, fillFailure, fillTicket } from './auto-fill';
 import type { Clock, FreshworksClient } from './client';
 import { registerGuards } from './guards';
 import { renderSidebar, type RenderedSidebar, type SidebarActions, type ToolNav } from './render';
+import { APP_TEXT } from './text';
 import { agentLocale, loadTicketContext, type TicketContext } from './ticket-context';
-import { failedView, loadingView, sidebarView, type SidebarView } from './view-model';
+import { failedView, loadingView, sidebarView, type AutoFillStatus, type SidebarView } from './view-model';
 
 /** The countdown shows minutes at most; a tick every 30 s keeps it right without busy work. */
 const TICK_MS = 30_000;
@@ -15,6 +17,7 @@ const NO_ACTIONS: SidebarActions = {
   copy: () => Promise.resolve(false),
   insertClosingReply: () => undefined,
   fixRecipients: () => undefined,
+  fillNow: () => undefined,
 };
 
 /** The setup check and the support panel are loaded only when an agent opens them: the sidebar stays small. */
@@ -34,9 +37,18 @@ export function startSidebar(client: FreshworksClient, root: HTMLElement, clock:
   let context: Promise<TicketContext> | null = null;
   let shown: TicketContext | null = null;
   let readAt = Number.NEGATIVE_INFINITY;
+  /** When the shown ticket was read: the page's data is as old as that, however late it is drawn again. */
+  let shownReadAt = new Date(Number.NaN);
   let findings: readonly Finding[] = [];
   let drawn: RenderedSidebar | null = null;
   let firstDraw: Promise<void> | null = null;
+  let filling = false;
+  let fillError: LocalizedText | null = null;
+  /**
+   * Tickets this sidebar filled, or found filled: the page's copy of the ticket does not learn about a write
+   * through the API, so a read after it would offer the fill again.
+   */
+  const filled = new Set<number>();
 
   const nav: ToolNav = {
     open(kind) {
@@ -63,8 +75,33 @@ export function startSidebar(client: FreshworksClient, root: HTMLElement, clock:
     };
     if (!showingTool) lastDraw();
   };
+  const autoFill = (context: TicketContext): AutoFillStatus | null =>
+    !filled.has(context.ticketId) && autoFillMissed(context, shownReadAt) ? { busy: filling, error: fillError } : null;
   const drawShown = () => {
-    if (shown) draw(sidebarView(shown.state, findings, locale), sidebarActions(client, root.ownerDocument, shown, locale));
+    if (!shown) return;
+    const context = shown;
+    draw(sidebarView(context.state, findings, locale, autoFill(context)), { ...sidebarActions(client, root.ownerDocument, context, locale), fillNow: () => fillNow(context) });
+  };
+  /** One write at a time, whatever is clicked; a failure leaves the ticket as it was and the button ready again. */
+  const fillNow = (context: TicketContext) => {
+    if (filling) return;
+    filling = true;
+    fillError = null;
+    drawShown();
+    void fillTicket(client.request, context).then(
+      async (outcome) => {
+        filling = false;
+        filled.add(context.ticketId);
+        drawShown();
+        if (outcome === 'filled') void load().catch(() => undefined);
+        await notify(client, locale, outcome === 'filled' ? 'success' : 'info', t(outcome === 'filled' ? APP_TEXT.filled : APP_TEXT.nothingToFill, locale));
+      },
+      (error: unknown) => {
+        filling = false;
+        fillError = fillFailure(error);
+        drawShown();
+      },
+    );
   };
 
   const localeKnown = agentLocale(client).then((agent) => {
@@ -73,12 +110,14 @@ export function startSidebar(client: FreshworksClient, root: HTMLElement, clock:
   /** Draws once both the ticket and the agent's language are known, so the first picture is already right. */
   const load = (): Promise<TicketContext> => {
     const loading = loadTicketContext(client);
+    const startedAt = clock.now();
     context = loading;
-    readAt = clock.now().getTime();
+    readAt = startedAt.getTime();
     const settled = Promise.all([loading, localeKnown]).then(
       ([loaded]) => {
         if (context !== loading) return;
         shown = loaded;
+        shownReadAt = startedAt;
         drawShown();
       },
       () => {

@@ -1,8 +1,10 @@
 import { analyzeMessage, conversationState, localeFrom, type ConversationState, type Locale, type Settings } from '@rakuten-helpdesk/core';
 import { z } from 'zod/mini';
+import { loadFieldNames, NO_FIELDS } from '../shared/field-names';
 import { freshdeskApi } from '../shared/freshdesk-api';
-import { RequesterSchema, TicketSchema } from '../shared/freshdesk-schemas';
+import { RequesterSchema, TicketSchema, type Ticket } from '../shared/freshdesk-schemas';
 import { settingsFromIparams } from '../shared/settings';
+import type { FieldNames } from '../shared/ticket-marks';
 import { ticketMessage, ticketThread } from '../shared/thread';
 import type { FreshworksClient } from './client';
 
@@ -13,6 +15,10 @@ export interface TicketContext {
   readonly requesterEmail: string;
   readonly settings: Settings;
   readonly state: ConversationState;
+  /** The ticket as the page handed it over: tags and fields tell whether the server's write arrived. */
+  readonly ticket: Ticket;
+  /** The Rakuten fields' names stored on install; read only for tickets that concern Rakuten. */
+  readonly fieldNames: FieldNames;
 }
 
 const TicketDataSchema = z.object({ ticket: TicketSchema });
@@ -48,11 +54,14 @@ export async function loadTicketContext(client: FreshworksClient): Promise<Ticke
   const settings = settingsFromIparams(iparams);
   const opening = analyzeMessage(ticketMessage(ticket, requester), { settings });
   // The sidebar opens on every ticket an agent views; only Rakuten's cost a REST call against the account's limit.
-  const conversations = opening.kind === 'unrelated' ? [] : await freshdeskApi(client.request).listConversations(ticket.id);
+  const [conversations, fieldNames] =
+    opening.kind === 'unrelated' ? [[], NO_FIELDS] : await Promise.all([freshdeskApi(client.request).listConversations(ticket.id), loadFieldNames(client.db)]);
   return {
     ticketId: ticket.id,
     requesterEmail: requester.email ?? '',
     settings,
     state: conversationState(ticketThread(ticket, requester, conversations), { settings }),
+    ticket,
+    fieldNames,
   };
 }

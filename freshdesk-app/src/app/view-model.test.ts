@@ -23,6 +23,7 @@ describe('sidebarView', () => {
       allAnswered: null,
       flags: { title: 'Bitte prüfen', lines: ['Die Bestellnummer hat nicht die übliche Form 123-456-789. Bitte prüfen.'] },
       rewards: null,
+      autoFill: null,
     });
     expect(view.kind === 'genuine' && view.unanswered.lines).toEqual([{ when: 'Mo., 02.03.2026, 10:00', preview: 'Guten Tag, wann wird meine Bestellung verschickt? Ich brauche sie bis Freitag.' }]);
   });
@@ -66,5 +67,28 @@ describe('sidebarView', () => {
       url: 'https://www.rakuten.com/help',
     });
     expect(view.kind === 'genuine' && view.flags?.lines).toEqual(['The order number does not have the usual shape 123-456-789. Please check it.']);
+  });
+
+  test('the server’s fill did not arrive: the notice with its button, in German and English', () => {
+    const state = stateOf(forwardText());
+    expect(sidebarView(state, [], 'de', { busy: false, error: null })).toMatchObject({
+      autoFill: {
+        text: 'Die automatische Übernahme hat dieses Ticket nicht erreicht (zum Beispiel, weil die Freshdesk-API ausgelastet war).',
+        detail: 'Übernimmt Bestellnummer, Kundenname, das Tag „rakuten“ und die Antwortfrist. Was schon im Ticket steht, bleibt.',
+        action: 'Jetzt übernehmen',
+        busy: null,
+        error: null,
+      },
+    });
+    expect(sidebarView(state, [], 'en', { busy: true, error: { de: 'Fehler', en: 'Failure' } })).toMatchObject({
+      autoFill: {
+        text: 'The automatic fill did not reach this ticket (for example because the Freshdesk API was busy).',
+        detail: 'Fills in order number, customer name, the tag "rakuten" and the reply deadline. What the ticket already says stays.',
+        action: 'Fill in now',
+        busy: 'Filling in …',
+        error: 'Failure',
+      },
+    });
+    expect(sidebarView(stateOf(SPOOF_MAIL.text, SPOOF_MAIL.requester), [], 'de', { busy: false, error: null })).not.toHaveProperty('autoFill');
   });
 });

@@ -9,6 +9,7 @@ import {
   type ConversationState,
   type Finding,
   type Locale,
+  type LocalizedText,
 } from '@rakuten-helpdesk/core';
 import { APP_TEXT } from './text';
 
@@ -38,6 +39,23 @@ export interface GenuineView {
   readonly flags: { readonly title: string; readonly lines: readonly string[] } | null;
   /** The customer asks about Rakuten Rewards, Ebates or cashback: Rakuten's matter, with Rakuten's help page. */
   readonly rewards: { readonly title: string; readonly text: string; readonly link: string; readonly url: string } | null;
+  /** The server's fill never arrived: what is missing, and the button that makes the same write. */
+  readonly autoFill: AutoFillView | null;
+}
+
+export interface AutoFillView {
+  readonly text: string;
+  readonly detail: string;
+  readonly action: string;
+  /** While the write runs the button stays disabled, so that a double click writes once. */
+  readonly busy: string | null;
+  readonly error: string | null;
+}
+
+/** Where the sidebar's fill stands; null when there is nothing to offer. */
+export interface AutoFillStatus {
+  readonly busy: boolean;
+  readonly error: LocalizedText | null;
 }
 
 export type SidebarView =
@@ -64,7 +82,18 @@ function findingsView(findings: readonly Finding[], locale: Locale): GenuineView
   };
 }
 
-function genuineView(state: ConversationState, findings: readonly Finding[], locale: Locale): GenuineView {
+function autoFillView(status: AutoFillStatus | null, locale: Locale): AutoFillView | null {
+  if (!status) return null;
+  return {
+    text: t(APP_TEXT.autoFillMissed, locale),
+    detail: t(APP_TEXT.autoFillWhat, locale),
+    action: t(APP_TEXT.fillNow, locale),
+    busy: status.busy ? t(APP_TEXT.filling, locale) : null,
+    error: status.error ? t(status.error, locale) : null,
+  };
+}
+
+function genuineView(state: ConversationState, findings: readonly Finding[], locale: Locale, autoFill: AutoFillStatus | null): GenuineView {
   const latest = state.latest?.analysis ?? null;
   const lines = unansweredLines(state).map((line) => ({
     when: line.receivedAt ? formatBerlin(line.receivedAt, locale) : '',
@@ -95,12 +124,13 @@ function genuineView(state: ConversationState, findings: readonly Finding[], loc
     rewards: rewards
       ? { title: t(APP_TEXT.rewardsTitle, locale), text: t(rewards.text, locale), link: t(APP_TEXT.rewardsLink, locale), url: REWARDS_HELP_URL }
       : null,
+    autoFill: autoFillView(autoFill, locale),
   };
 }
 
 /** A genuine forward anywhere in the thread wins; a spoof warns loudly; anything else stays quiet. */
-export function sidebarView(state: ConversationState, findings: readonly Finding[], locale: Locale): SidebarView {
-  if (state.isMarketplaceTicket) return genuineView(state, findings, locale);
+export function sidebarView(state: ConversationState, findings: readonly Finding[], locale: Locale, autoFill: AutoFillStatus | null = null): SidebarView {
+  if (state.isMarketplaceTicket) return genuineView(state, findings, locale, autoFill);
   if (state.spoof) {
     return {
       kind: 'spoof',

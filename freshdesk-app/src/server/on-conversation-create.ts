@@ -2,12 +2,12 @@ import { analyzeMessage, conversationState } from '@rakuten-helpdesk/core';
 import { freshdeskApi, type TicketUpdate } from '../shared/freshdesk-api';
 import { settingsFromIparams } from '../shared/settings';
 import { conversationMessage, ticketThread } from '../shared/thread';
+import { planForwardUpdate, planSuspicionUpdate, threadFacts } from '../shared/ticket-update';
 import { ConversationCreateEventSchema } from './events';
 import { describeFailure } from './failure';
 import { loadFieldNames } from './field-names';
 import { claimOnce, onceKey, releaseClaim } from './once';
 import type { Services } from './platform';
-import { planForwardUpdate, planSuspicionUpdate } from './ticket-update';
 
 /**
  * onConversationCreate: Rakuten forwards the customer's next message into the same ticket. The deadline then
@@ -34,14 +34,7 @@ export async function onConversationCreate(payload: unknown, services: Services)
     } else {
       const conversations = await api.listConversations(ticketId);
       const state = conversationState(ticketThread(ticket, ticket.requester, conversations), { settings });
-      const latest = state.latest?.analysis;
-      const facts = {
-        orderNumber: latest?.orderNumber ?? null,
-        customerName: latest?.customerName ?? null,
-        closingOnly: state.closingOnly,
-        replyDueBy: state.replyDueBy,
-      };
-      update = planForwardUpdate(ticket, facts, await loadFieldNames(services.db), 'resolution');
+      update = planForwardUpdate(ticket, threadFacts(state), await loadFieldNames(services.db), 'resolution');
     }
     // Comparing with the ticket as it is makes a late replay write nothing: the values are already there.
     if (update) await api.updateTicket(ticketId, update);

@@ -4,12 +4,12 @@ import type { Requester, Ticket } from '../shared/freshdesk-schemas';
 import { settingsFromIparams } from '../shared/settings';
 import { TAG } from '../shared/ticket-marks';
 import { ticketMessage } from '../shared/thread';
+import { planForwardUpdate, planSuspicionUpdate } from '../shared/ticket-update';
 import { TicketCreateEventSchema } from './events';
 import { describeFailure } from './failure';
 import { loadFieldNames } from './field-names';
 import { claimOnce, onceKey, releaseClaim } from './once';
 import type { Services } from './platform';
-import { planForwardUpdate, planSuspicionUpdate } from './ticket-update';
 
 function analyze(ticket: Ticket, requester: Requester | null | undefined, settings: Settings): MessageAnalysis {
   return analyzeMessage(ticketMessage(ticket, requester), { settings });

@@ -3,7 +3,8 @@ import { RAKUTEN } from '../../../../test/freshdesk/support/rakuten-mail';
 import type { FreshdeskSimulator, SimTicket } from '../../../../test/freshdesk/support/freshdesk-simulator';
 import { DOMAIN, installedSimulator, simulatedClient } from '../../../test-support/simulated-client';
 import { FIELD_NAMES_KEY } from '../../shared/ticket-marks';
-import { excludesRakuten, failureReason, helpdeskDomain, mailsRakuten, runSetupCheck } from './setup-check';
+import { failureReason } from '../failure-reason';
+import { excludesRakuten, helpdeskDomain, mailsRakuten, runSetupCheck } from './setup-check';
 
 // The setup check from the front end's side: request templates through the emulated client to the simulator.
 

@@ -1,5 +1,8 @@
-import type { Ticket } from '../shared/freshdesk-schemas';
-import { planForwardUpdate, planSuspicionUpdate, type ForwardFacts } from './ticket-update';
+import { conversationState } from '@rakuten-helpdesk/core';
+import { RAKUTEN, forwardText } from '../../../test/freshdesk/support/rakuten-mail';
+import type { Ticket } from './freshdesk-schemas';
+import { ticketThread } from './thread';
+import { planForwardUpdate, planSuspicionUpdate, threadFacts, type ForwardFacts } from './ticket-update';
 
 const names = { orderNumber: 'cf_order1', customerName: 'cf_name1' };
 const ticket: Ticket = { id: 1, created_at: '2026-03-02T09:00:00Z', tags: ['vip'], custom_fields: { cf_order1: null, cf_name1: '' } };
@@ -44,5 +47,17 @@ describe('planSuspicionUpdate', () => {
     expect(planSuspicionUpdate(ticket)).toEqual({ tags: ['vip', 'rakuten-verdacht'] });
     expect(planSuspicionUpdate({ ...ticket, tags: ['rakuten-verdacht'] })).toBeNull();
     expect(planSuspicionUpdate({ id: 2, created_at: '2026-03-02T09:00:00Z' })).toEqual({ tags: ['rakuten-verdacht'] });
+  });
+});
+
+describe('threadFacts', () => {
+  test('a thread of one forward: that forward’s facts', () => {
+    const state = conversationState(ticketThread({ id: 1, created_at: '2026-03-02T09:00:00Z', description_text: forwardText({ message: 'Danke, alles da!' }) }, RAKUTEN, []));
+    expect(threadFacts(state)).toEqual({ orderNumber: '123-456-789', customerName: 'Erika Musterfrau', closingOnly: true, replyDueBy: new Date('2026-03-04T09:00:00Z') });
+  });
+
+  test('no forward: nothing to fill', () => {
+    const state = conversationState(ticketThread({ id: 1, created_at: '2026-03-02T09:00:00Z', description_text: 'Ihre Rechnung' }, RAKUTEN, []));
+    expect(threadFacts(state)).toEqual({ orderNumber: null, customerName: null, closingOnly: false, replyDueBy: null });
   });
 });

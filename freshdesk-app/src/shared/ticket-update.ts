@@ -1,6 +1,10 @@
-import type { Ticket } from '../shared/freshdesk-schemas';
-import type { TicketUpdate } from '../shared/freshdesk-api';
-import { TAG, type FieldNames } from '../shared/ticket-marks';
+import type { ConversationState } from '@rakuten-helpdesk/core';
+import type { Ticket } from './freshdesk-schemas';
+import type { TicketUpdate } from './freshdesk-api';
+import { TAG, type FieldNames } from './ticket-marks';
+
+// The write a Rakuten ticket gets, planned in one place for both writers: the serverless handlers, and the
+// sidebar's "fill in now" when the handler's write was lost (429/5xx beyond the template's retries).
 
 /** What the core found in a genuine forward, as far as the ticket's fields are concerned. */
 export interface ForwardFacts {
@@ -8,6 +12,20 @@ export interface ForwardFacts {
   readonly customerName: string | null;
   readonly closingOnly: boolean;
   readonly replyDueBy: Date | null;
+}
+
+/**
+ * The facts of a whole thread: the newest forward's order number and name, the deadline of the first message
+ * still unanswered. For a thread of one forward they are that forward's own.
+ */
+export function threadFacts(state: ConversationState): ForwardFacts {
+  const latest = state.latest?.analysis;
+  return {
+    orderNumber: latest?.orderNumber ?? null,
+    customerName: latest?.customerName ?? null,
+    closingOnly: state.closingOnly,
+    replyDueBy: state.replyDueBy,
+  };
 }
 
 export type DeadlineScope = 'reply-and-resolution' | 'resolution';
@@ -35,7 +53,7 @@ function withTags(current: readonly string[], add: readonly string[], remove: re
 }
 
 /** Only empty fields are filled: a value an agent typed or corrected is theirs. */
-function fieldsToFill(ticket: Ticket, facts: ForwardFacts, names: FieldNames): Record<string, string> {
+export function fieldsToFill(ticket: Ticket, facts: ForwardFacts, names: FieldNames): Record<string, string> {
   const current = ticket.custom_fields ?? {};
   const fill: Record<string, string> = {};
   const wanted: [string | null, string | null][] = [
