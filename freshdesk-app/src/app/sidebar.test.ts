@@ -218,6 +218,23 @@ describe('startSidebar', () => {
       expect(notices(fake)).toEqual([{ type: 'success', title: 'Rakuten assistant', message: 'Rakuten details filled in on the ticket.' }]);
     });
 
+    test('a failure to fill stays with its ticket: the next ticket shows the notice without it', async () => {
+      const fake = unfilled();
+      fake.templateRoute = (name) => (name === 'updateTicket' ? Promise.reject({ status: 503, attempts: 5 }) : undefined);
+      const { root, clock, started } = start(fake, new FakeClock(new Date('2026-03-02T09:10:00Z')));
+      await started;
+      button(root, 'Jetzt übernehmen').click();
+      await settle();
+      expect(findAll(root, 'banner__error')).toHaveLength(1);
+
+      (fake.values['ticket'] as { ticket: { id: number } }).ticket.id = 4712;
+      clock.current = new Date('2026-03-02T09:11:00Z');
+      fake.activate();
+      await settle();
+      expect(find(root, 'banner__text').textContent).toBe(NOTICE);
+      expect(findAll(root, 'banner__error')).toEqual([]);
+    });
+
     test('the server’s write arrived after all: nothing written, and the sidebar says so', async () => {
       const fake = unfilled({ tags: ['rakuten'], custom_fields: { [NAMES.orderNumber]: '123-456-789', [NAMES.customerName]: 'Erika Musterfrau' }, due_by: DUE, fr_due_by: DUE });
       const { root, started } = start(fake);

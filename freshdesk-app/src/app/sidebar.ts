@@ -116,6 +116,8 @@ export function startSidebar(client: FreshworksClient, root: HTMLElement, clock:
     const settled = Promise.all([loading, localeKnown]).then(
       ([loaded]) => {
         if (context !== loading) return;
+        // A failure to fill belongs to the ticket it happened on.
+        if (shown?.ticketId !== loaded.ticketId) fillError = null;
         shown = loaded;
         shownReadAt = startedAt;
         drawShown();
