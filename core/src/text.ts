@@ -138,7 +138,7 @@ function dropHiddenElements(html: string): string {
 }
 
 function isTagNameCode(code: number): boolean {
-  // What \b in the old pattern counted as a word character: ASCII letters, digits and "_".
+  // A tag name runs on over ASCII letters, digits and "_": <p1> and <pre> are not <p>.
   return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x5f;
 }
 
@@ -177,8 +177,8 @@ function isBlockTag(html: string, lt: number, gt: number): boolean {
 
 /**
  * The text between tags with line breaks as spaces, block tags as line breaks and other tags gone, in one
- * pass that jumps from "<" to "<" with indexOf (it replaced a replace() for block tags followed by another
- * for /<[^<>]*>/). A "<" with another "<" before its ">", or with no ">" at all, is text.
+ * pass that jumps from "<" to "<" with indexOf. A tag is what /<[^<>]*>/ matches: a "<" with another "<"
+ * before its ">", or with no ">" at all, is text.
  */
 function stripTags(source: string): string {
   // In HTML, CR and LF are white space like any other; the line breaks of the text come from block tags.

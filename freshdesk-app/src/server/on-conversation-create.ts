@@ -1,11 +1,11 @@
 import { analyzeMessage, conversationState } from '@rakuten-helpdesk/core';
+import { loadFieldNames } from '../shared/field-names';
 import { freshdeskApi, type TicketUpdate } from '../shared/freshdesk-api';
 import { settingsFromIparams } from '../shared/settings';
 import { conversationMessage, ticketThread } from '../shared/thread';
 import { planForwardUpdate, planSuspicionUpdate, threadFacts } from '../shared/ticket-update';
 import { ConversationCreateEventSchema } from './events';
 import { describeFailure } from './failure';
-import { loadFieldNames } from './field-names';
 import { claimOnce, onceKey, releaseClaim } from './once';
 import type { Services } from './platform';
 

@@ -1,4 +1,5 @@
 import { analyzeMessage, type MessageAnalysis, type Settings } from '@rakuten-helpdesk/core';
+import { loadFieldNames } from '../shared/field-names';
 import { freshdeskApi, type TicketUpdate } from '../shared/freshdesk-api';
 import type { Requester, Ticket } from '../shared/freshdesk-schemas';
 import { settingsFromIparams } from '../shared/settings';
@@ -7,7 +8,6 @@ import { ticketMessage } from '../shared/thread';
 import { planForwardUpdate, planSuspicionUpdate } from '../shared/ticket-update';
 import { TicketCreateEventSchema } from './events';
 import { describeFailure } from './failure';
-import { loadFieldNames } from './field-names';
 import { claimOnce, onceKey, releaseClaim } from './once';
 import type { Services } from './platform';
 
